@@ -1,0 +1,130 @@
+package org.smartcontainer.accounts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Accounts: creation, lookup and password sign-in with a lockout that really lasts. */
+@Stateless
+public class AccountService {
+
+    /** The outcome of a sign-in attempt. */
+    public enum SignInResult { OK, WRONG_CREDENTIALS, LOCKED, DISABLED }
+
+    /** A sign-in outcome and, when it succeeded, the account. */
+    public record SignIn(SignInResult result, Account account) {
+        public boolean succeeded() {
+            return result == SignInResult.OK;
+        }
+    }
+
+    @PersistenceContext(unitName = "smart")
+    private EntityManager em;
+
+    @Inject
+    private Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    @ConfigProperty(name = "smart.accounts.lockout.attempts", defaultValue = "5")
+    private int lockoutAttempts;
+
+    @Inject
+    @ConfigProperty(name = "smart.accounts.lockout.minutes", defaultValue = "15")
+    private int lockoutMinutes;
+
+    private String unknownUserHash;
+
+    @PostConstruct
+    void configureHash() {
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        // A hash of a random password, checked for unknown user names so that timing reveals nothing.
+        unknownUserHash = passwordHash.generate(InitialAdmin.randomPassword(24));
+    }
+
+    /** Creates an account; the password is stored only as a PBKDF2 hash. */
+    public Account create(String username, String givenName, String familyName, char[] password, Set<Role> roles) {
+        if (findByUsername(username).isPresent()) {
+            throw new IllegalArgumentException("An account named '" + username + "' already exists");
+        }
+        Account account = new Account(username, givenName, familyName, passwordHash.generate(password), roles);
+        em.persist(account);
+        return account;
+    }
+
+    /** The account with this user name, if any. */
+    public Optional<Account> findByUsername(String username) {
+        return em.createNamedQuery("Account.byUsername", Account.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    /** How many accounts hold this role. */
+    public long countWithRole(Role role) {
+        return em.createNamedQuery("Account.countWithRole", Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    /** How many accounts exist. */
+    public long count() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
+    }
+
+    /** Whether the account with this user name is locked out now. */
+    public boolean isLocked(String username) {
+        return findByUsername(username)
+                .map(a -> a.getLockedUntil() != null && Instant.now().isBefore(a.getLockedUntil()))
+                .orElse(false);
+    }
+
+    /**
+     * Checks a user name and password. Repeated failures lock the account for a configured time;
+     * while locked, even the right password is refused.
+     */
+    public SignIn signIn(String username, char[] password) {
+        Optional<Account> found = findByUsername(username);
+        if (found.isEmpty()) {
+            // Spend the same time as a real check so that timing does not reveal which names exist.
+            passwordHash.verify(password, unknownUserHash);
+            return new SignIn(SignInResult.WRONG_CREDENTIALS, null);
+        }
+        Account account = found.get();
+        Instant now = Instant.now();
+        if (account.getLockedUntil() != null && now.isBefore(account.getLockedUntil())) {
+            return new SignIn(SignInResult.LOCKED, null);
+        }
+        if (!passwordHash.verify(password, account.getPasswordHash())) {
+            int failures = account.getFailedLoginCount() + 1;
+            account.setFailedLoginCount(failures);
+            if (failures >= lockoutAttempts) {
+                account.setLockedUntil(now.plus(Duration.ofMinutes(lockoutMinutes)));
+                account.setFailedLoginCount(0);
+                return new SignIn(SignInResult.LOCKED, null);
+            }
+            return new SignIn(SignInResult.WRONG_CREDENTIALS, null);
+        }
+        if (account.getState() != Account.State.active) {
+            return new SignIn(SignInResult.DISABLED, null);
+        }
+        account.setFailedLoginCount(0);
+        account.setLockedUntil(null);
+        account.setLastLoginAt(now);
+        return new SignIn(SignInResult.OK, account);
+    }
+
+    // A valid hash of a random password, used only to equalise timing for unknown user names.
+    private static final String DUMMY_HASH =
+            "PBKDF2WithHmacSHA512:210000:c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ=:"
+            + "ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXk=";
+}
