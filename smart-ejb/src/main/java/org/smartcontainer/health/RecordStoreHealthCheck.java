@@ -21,8 +21,7 @@ public class RecordStoreHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             return HealthCheckResponse.named("smart-record-store").up()
-                    .withData("records", records.countRecords())
-                    .withData("store", records.describe()).build();
+                    .withData("records", records.countRecords()).build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("smart-record-store").down().withData("error", e.getClass().getSimpleName()).build();
         }

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
 /** Who is signed in, and signing out. */
-@Named("session")
+@Named("signedIn")
 @RequestScoped
 public class SessionBean {
 
