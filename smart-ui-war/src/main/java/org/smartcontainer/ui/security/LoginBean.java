@@ -44,10 +44,15 @@ public class LoginBean {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    accounts.isLocked(username)
-                            ? "This account is locked after repeated failed sign-ins. Try again later or ask an administrator."
-                            : "Wrong user name or password.", null));
+            default -> {
+                // Drop the half-authenticated state the failed attempt left in the session; without
+                // this, the next protected page answers with an empty 200 instead of the sign-in page.
+                external.invalidateSession();
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        accounts.isLocked(username)
+                                ? "This account is locked after repeated failed sign-ins. Try again later or ask an administrator."
+                                : "Wrong user name or password.", null));
+            }
         }
     }
 

@@ -1,0 +1,158 @@
+package org.smartcontainer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcontainer.accounts.Account;
+import org.smartcontainer.accounts.AccountService;
+import org.smartcontainer.accounts.InitialAdmin;
+import org.smartcontainer.accounts.Role;
+
+/** The whole EAR deployed on a real Payara Server: modules, context roots, first start, health. */
+@ExtendWith(ArquillianExtension.class)
+class ContainerDeploymentIT {
+
+    @Deployment(name = "smart")
+    static EnterpriseArchive ear() {
+        return SmartEar.withTestClasses(ContainerDeploymentIT.class);
+    }
+
+    @EJB
+    private AccountService accounts;
+
+    @Test
+    void firstStartCreatesExactlyOneAdministratorWithBothRoles() {
+        Account admin = accounts.findByUsername(InitialAdmin.USERNAME).orElseThrow();
+        assertTrue(admin.hasRole(Role.admin));
+        assertTrue(admin.hasRole(Role.clinician));
+        assertEquals(1, accounts.countWithRole(Role.admin));
+    }
+
+    @Test
+    @RunAsClient
+    void initialAdminPasswordIsInAFileOnlyTheServerUserCanRead() throws Exception {
+        var file = TestServer.initialAdminPasswordFile();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(TestServer.initialAdminPassword().length() >= 20, "a long random password");
+    }
+
+    @Test
+    @RunAsClient
+    void manifestAnswersFromTheApiModuleWithItsApiBase() throws Exception {
+        HttpResponse<String> response = TestServer.get(HttpClient.newHttpClient(), "/api/manifest");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject manifest = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals(TestServer.base() + "/api", manifest.getString("api_base"));
+        assertEquals(TestServer.base() + "/api/oauth/request_token",
+                manifest.getJsonObject("launch_urls").getString("request_token"));
+        assertTrue(manifest.containsKey("capabilities"));
+        assertTrue(manifest.getString("smart_version").matches("\\d+(\\.\\d+){0,2}"));
+    }
+
+    @Test
+    @RunAsClient
+    void healthReportsTheDatabaseAndTheRecordStoreUp() throws Exception {
+        HttpResponse<String> response = TestServer.get(HttpClient.newHttpClient(), "/health/ready");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("UP", health.getString("status"));
+        var checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+        assertEquals(Map.of("smart-database", "UP", "smart-record-store", "UP"), checks);
+    }
+
+    @Test
+    @RunAsClient
+    void apiRefusesAnonymousCallersAndWrongPasswordsButAdmitsTheAdministrator() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = TestServer.get(client, "/api/admin/records/count");
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").isPresent());
+
+        HttpResponse<String> wrong = TestServer.get(client, "/api/admin/records/count",
+                "Authorization", TestServer.basic(InitialAdmin.USERNAME, "not-the-password"));
+        assertEquals(401, wrong.statusCode());
+
+        HttpResponse<String> admin = TestServer.get(client, "/api/admin/records/count",
+                "Authorization", TestServer.basic(InitialAdmin.USERNAME, TestServer.initialAdminPassword()));
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertTrue(Json.createReader(new StringReader(admin.body())).readObject().containsKey("records"));
+    }
+
+    @Test
+    @RunAsClient
+    void portalSendsStrangersToItsSignInPageWhichRenders() throws Exception {
+        HttpClient client = TestServer.browserlessClient();
+        HttpResponse<String> home = TestServer.get(client, "/");
+        assertEquals(302, home.statusCode());
+        assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+
+        HttpResponse<String> login = TestServer.get(client, "/login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("id=\"login:username\""));
+        assertTrue(login.body().contains("id=\"login:password\""));
+    }
+
+    @Test
+    @RunAsClient
+    void administratorSignsInToThePortalWithTheInitialPassword() throws Exception {
+        HttpClient client = TestServer.browserlessClient();
+        HttpResponse<String> form = TestServer.get(client, "/login.xhtml");
+        HttpResponse<String> signedIn = postLogin(client, form.body(), InitialAdmin.USERNAME, TestServer.initialAdminPassword());
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+
+        HttpResponse<String> home = TestServer.get(client, "/index.xhtml");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Signed in as admin"), home.body());
+        assertTrue(home.body().contains("patient records in this container"));
+    }
+
+    @Test
+    @RunAsClient
+    void wrongPortalPasswordShowsAnErrorAndNoPatientPage() throws Exception {
+        HttpClient client = TestServer.browserlessClient();
+        HttpResponse<String> form = TestServer.get(client, "/login.xhtml");
+        HttpResponse<String> refused = postLogin(client, form.body(), InitialAdmin.USERNAME, "wrong-password");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Wrong user name or password."));
+        assertFalse(refused.body().contains("patient records in this container"));
+        assertEquals(302, TestServer.get(client, "/index.xhtml").statusCode());
+    }
+
+    private static HttpResponse<String> postLogin(HttpClient client, String formPage, String user, String password)
+            throws Exception {
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(formPage);
+        assertTrue(viewState.find(), "the sign-in form carries a view state");
+        String body = Map.of("login", "login", "login:username", user, "login:password", password,
+                        "login:signIn", "", "jakarta.faces.ViewState", viewState.group(1))
+                .entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(TestServer.base().resolve("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,41 @@
+package org.smartcontainer.it;
+
+import java.io.File;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The real EAR built by smart-ear, with the test classes added to its API module. */
+final class SmartEar {
+
+    private SmartEar() {
+    }
+
+    /** The built EAR file. */
+    static File file() {
+        File ear = new File(System.getProperty("ear.file", "../smart-ear/target/smart.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("No EAR at " + ear + ": build smart-ear first (./mvnw verify does)");
+        }
+        return ear;
+    }
+
+    /**
+     * The EAR as deployed by the tests: unchanged except that the API WAR also carries the given test
+     * classes, so that in-container tests run inside the real application.
+     */
+    static EnterpriseArchive withTestClasses(Class<?>... testClasses) {
+        EnterpriseArchive ear = ShrinkWrap.create(ZipImporter.class, "smart.ear").importFrom(file())
+                .as(EnterpriseArchive.class);
+        WebArchive api = ear.getAsType(WebArchive.class, "smart-api.war");
+        api.addClasses(testClasses);
+        api.addClass(SmartEar.class);
+        api.addClass(TestServer.class);
+        ear.delete("smart-api.war");
+        // With three WARs in the EAR, Arquillian must be told which one carries the tests.
+        ear.addAsModule(Testable.archiveToTest(api));
+        return ear;
+    }
+}
