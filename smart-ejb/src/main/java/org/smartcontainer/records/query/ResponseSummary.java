@@ -9,7 +9,6 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.model.util.RDFCollections;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.smartcontainer.ontology.ApiTerms;
 
@@ -75,14 +74,20 @@ public record ResponseSummary(
         graph.add(node, TOTAL_RESULT_COUNT, VF.createLiteral(BigInteger.valueOf(totalResultCount)));
         graph.add(node, RESULTS_RETURNED, VF.createLiteral(BigInteger.valueOf(resultsReturned)));
         graph.add(node, PROCESSING_TIME_MS, VF.createLiteral(BigInteger.valueOf(processingTimeMs)));
-        resultOrder.ifPresent(order -> {
-            Resource head = order.isEmpty() ? RDF.NIL : VF.createBNode();
-            if (!order.isEmpty()) {
-                RDFCollections.asRDF(order, head, graph);
-            }
-            graph.add(node, RESULT_ORDER, head);
-        });
+        resultOrder.ifPresent(order -> graph.add(node, RESULT_ORDER, list(order, graph)));
         nextPageUrl.ifPresent(url -> graph.add(node, NEXT_PAGE_URL, VF.createLiteral(url)));
         return node;
+    }
+
+    /** A plain RDF collection ({@code rdf:first}/{@code rdf:rest}, no {@code rdf:type rdf:List}). */
+    private static Resource list(List<IRI> items, Model graph) {
+        Resource head = RDF.NIL;
+        for (int i = items.size() - 1; i >= 0; i--) {
+            BNode cell = VF.createBNode();
+            graph.add(cell, RDF.FIRST, items.get(i));
+            graph.add(cell, RDF.REST, head);
+            head = cell;
+        }
+        return head;
     }
 }
