@@ -1,0 +1,190 @@
+package org.smartcontainer.api.routing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.smartcontainer.ontology.ApiCall;
+import org.smartcontainer.ontology.SmartOntology;
+
+/**
+ * The SMART REST API's routing table, built from the ontology's calls (api.md section 2) plus the explicit
+ * handler table of {@link Handler}. Matching rules:
+ * <ul>
+ * <li>literal segments win over variables ({@code /users/search} is not a user id);</li>
+ * <li>paths match exactly, including the trailing slash; when nothing matches, the same path with the
+ * trailing slash added or removed is tried (internal alias, never a redirect: OAuth signatures cover the
+ * URL as sent);</li>
+ * <li>an unknown path is {@link RouteMatch.NotFound}; a known path with another method is
+ * {@link RouteMatch.MethodNotAllowed} with the path's methods.</li>
+ * </ul>
+ * Immutable and thread-safe; build once at startup.
+ */
+public final class ApiRouter {
+
+    private static final Logger LOG = Logger.getLogger(ApiRouter.class.getName());
+
+    /** Variables that may span several segments: app descriptors may contain {@code /} (api.md 6.3). */
+    private static final Set<String> GREEDY_VARIABLES = Set.of("descriptor");
+
+    private final List<PathTemplate> templates;
+    private final Map<PathTemplate, Map<String, Route>> routesByTemplate;
+    private final List<Route> routes;
+    private final List<ApiCall> unserved;
+
+    private ApiRouter(Map<PathTemplate, Map<String, Route>> routesByTemplate, List<ApiCall> unserved) {
+        this.routesByTemplate = routesByTemplate;
+        List<PathTemplate> ordered = new ArrayList<>(routesByTemplate.keySet());
+        ordered.sort(PathTemplate.MOST_SPECIFIC_FIRST);
+        this.templates = List.copyOf(ordered);
+        List<Route> all = new ArrayList<>();
+        routesByTemplate.values().forEach(m -> all.addAll(m.values()));
+        this.routes = List.copyOf(all);
+        this.unserved = List.copyOf(unserved);
+    }
+
+    /** The routes of every call of the ontology that has a handler. */
+    public static ApiRouter fromOntology(SmartOntology ontology) {
+        return of(ontology.calls());
+    }
+
+    /** The routes of the given calls (a container may serve a subset, e.g. in proxy mode). */
+    public static ApiRouter of(List<ApiCall> calls) {
+        Map<PathTemplate, Map<String, Route>> table = new LinkedHashMap<>();
+        List<ApiCall> unserved = new ArrayList<>();
+        for (ApiCall call : calls) {
+            Optional<Handler> handler = Handler.forCall(call);
+            if (handler.isEmpty()) {
+                LOG.warning(() -> "No handler for ontology call " + call.clientMethodName() + "; not served");
+                unserved.add(call);
+                continue;
+            }
+            PathTemplate template = PathTemplate.parse(call.path(), GREEDY_VARIABLES);
+            Map<String, Route> byMethod = table.computeIfAbsent(template, t -> new TreeMap<>());
+            Route previous = byMethod.putIfAbsent(call.httpMethod(), new Route(call.httpMethod(), template, call,
+                    handler.get()));
+            if (previous != null) {
+                throw new IllegalArgumentException("Two calls for " + call.httpMethod() + " " + template + ": "
+                        + previous.call().clientMethodName() + " and " + call.clientMethodName());
+            }
+            if (handler.get().answersPreflight()) {
+                byMethod.putIfAbsent("OPTIONS", new Route("OPTIONS", template, call, Handler.CORS_PREFLIGHT));
+            }
+        }
+        table.replaceAll((t, m) -> Collections.unmodifiableMap(m));
+        return new ApiRouter(table, unserved);
+    }
+
+    /**
+     * Routes a request.
+     *
+     * @param method the HTTP method
+     * @param rawPath the request path relative to the API base, still percent-encoded, starting with {@code /}
+     */
+    public RouteMatch match(String method, String rawPath) {
+        Optional<RouteMatch> exact = matchExactly(method, rawPath, false);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        if (rawPath.length() > 1) {
+            String alias = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath + "/";
+            Optional<RouteMatch> aliased = matchExactly(method, alias, true);
+            if (aliased.isPresent()) {
+                return aliased.get();
+            }
+        }
+        return new RouteMatch.NotFound(rawPath);
+    }
+
+    private Optional<RouteMatch> matchExactly(String method, String rawPath, boolean aliased) {
+        if (!rawPath.startsWith("/")) {
+            return Optional.empty();
+        }
+        String[] segments = rawPath.substring(1).split("/", -1);
+        for (PathTemplate template : templates) {
+            Optional<Map<String, String>> raw = template.match(segments);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            Map<String, Route> byMethod = routesByTemplate.get(template);
+            Route route = byMethod.get(method);
+            if (route == null) {
+                return Optional.of(new RouteMatch.MethodNotAllowed(rawPath, byMethod.keySet()));
+            }
+            Map<String, String> decoded = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : raw.get().entrySet()) {
+                Optional<String> value = percentDecode(e.getValue());
+                if (value.isEmpty()) {
+                    return Optional.of(new RouteMatch.NotFound(rawPath));
+                }
+                decoded.put(e.getKey(), value.get());
+            }
+            return Optional.of(new RouteMatch.Found(route, Collections.unmodifiableMap(decoded), rawPath, aliased));
+        }
+        return Optional.empty();
+    }
+
+    /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus in paths); empty if malformed. */
+    static Optional<String> percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return Optional.of(raw);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every route, grouped by path template. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** The route of a call, if served. */
+    public Optional<Route> route(String clientMethodName) {
+        return routes.stream().filter(r -> r.handler() != Handler.CORS_PREFLIGHT)
+                .filter(r -> r.call().clientMethodName().equals(clientMethodName)).findFirst();
+    }
+
+    /** Ontology calls without a handler: neither routed nor advertised. */
+    public List<ApiCall> unservedCalls() {
+        return unserved;
+    }
+
+    /** The manifest capabilities of exactly what this router serves. */
+    public Capabilities capabilities() {
+        return Capabilities.of(routes);
+    }
+}
