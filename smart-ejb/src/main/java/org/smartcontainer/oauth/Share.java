@@ -15,9 +15,6 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "SMART_SHARE", uniqueConstraints = @UniqueConstraint(columnNames = {"APP_ID", "ACCOUNT", "RECORD_ID"}))
-@NamedQuery(name = "Share.find", query = "SELECT s FROM Share s WHERE s.appId = :app"
-        + " AND ((:account IS NULL AND s.account IS NULL) OR s.account = :account)"
-        + " AND ((:record IS NULL AND s.recordId IS NULL) OR s.recordId = :record)")
 @NamedQuery(name = "Share.deleteForApp", query = "DELETE FROM Share s WHERE s.appId = :app")
 @NamedQuery(name = "Share.deleteForAppAndAccount", query = "DELETE FROM Share s WHERE s.appId = :app AND s.account = :account")
 public class Share {
