@@ -38,7 +38,7 @@ final class Fixture {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryTokens tokens = new InMemoryTokens();
-    final InMemoryNonceStore nonces = new InMemoryNonceStore();
+    final InMemoryNonceStore nonces = new InMemoryNonceStore(clock);
     final Map<String, Consumer> consumers = new HashMap<>();
     final TreeSet<String> records = new TreeSet<>(List.of("1288992", "2169591", "99912345"));
     final OAuthDance dance;
