@@ -39,6 +39,12 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NativeStoreRecords.class.getName());
 
+    /**
+     * Every read binds the graph (record index, statement graph), so one context-first index serves
+     * them all; each further index would cost as much again on every import.
+     */
+    static final String INDEXES = System.getProperty("smart.records.indexes", "cspo");
+
     private final Path directory;
     private final StatementTypes types;
     private final PatientImport importer;
@@ -63,7 +69,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         this.validator = validator;
         this.validationMode = validationMode;
         this.documents = new DocumentFiles(documentDirectory);
-        this.repository = new SailRepository(new NativeStore(directory.toFile(), "spoc,posc,cspo"));
+        this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
         this.repository.init();
         rebuildIndex();
     }
@@ -72,10 +78,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         long start = System.nanoTime();
         index.clear();
         try (RepositoryConnection c = repository.getConnection();
-                RepositoryResult<Statement> records = c.getStatements(null, RDF.TYPE, MEDICAL_RECORD, false)) {
-            for (Statement st : records) {
-                if (st.getSubject() instanceof IRI record && record.equals(st.getContext())) {
-                    RecordUris.recordIdOf(record, null).ifPresent(id -> index.put(summarise(c, id)));
+                RepositoryResult<Resource> graphs = c.getContextIDs()) {
+            for (Resource graph : graphs) {
+                if (graph instanceof IRI iri && RecordUris.isRecord(iri)
+                        && c.hasStatement(iri, RDF.TYPE, MEDICAL_RECORD, false, iri)) {
+                    RecordUris.recordIdOf(iri, null).ifPresent(id -> index.put(summarise(c, id)));
                 }
             }
         }
@@ -155,7 +162,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             for (int i = 0; i < patients.size(); i++) {
                 PatientImport.Prepared p = prepared.get(i);
                 documents.publish(p.recordId(), staged.get(i));
-                index.put(RecordSearchIndex.summarise(p.recordId(), p.model()));
+                index.put(RecordSearchIndex.summarise(p.recordId(), p.graph(demographicsGraph(p.recordId()))));
                 results.add(new ImportResult(p.recordId(), replaced.get(i), p.statementCounts(), p.quads().size(),
                         p.discardedTriples(), patients.get(i).files().size(), warnings.get(i)));
             }
@@ -191,8 +198,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             }
         }
         boolean existed = !graphs.isEmpty() || c.hasStatement(record, RDF.TYPE, MEDICAL_RECORD, false, record);
-        graphs.add(record);
-        c.clear(graphs.toArray(Resource[]::new));
+        if (existed) {
+            // only known graphs: clearing a graph the store has never seen scans the whole store
+            graphs.add(record);
+            c.clear(graphs.toArray(Resource[]::new));
+        }
         return existed;
     }
 

@@ -53,10 +53,26 @@ public final class PatientImport {
      * @param graphs the names of all graphs, index graph first
      * @param statementCounts statements per class local name
      * @param discardedTriples input triples not reachable from the record
-     * @param model the union of all graphs (without contexts), for validation
+     * @param triples the union of all graphs (without contexts)
      */
     public record Prepared(String recordId, IRI record, List<Statement> quads, Set<IRI> graphs,
-            Map<String, Integer> statementCounts, long discardedTriples, Model model) {
+            Map<String, Integer> statementCounts, long discardedTriples, List<Statement> triples) {
+
+        /** The union of all graphs as a model, for validation. */
+        public Model model() {
+            return new LinkedHashModel(triples);
+        }
+
+        /** The triples of one graph. */
+        public Model graph(IRI name) {
+            Model graph = new LinkedHashModel();
+            for (Statement quad : quads) {
+                if (name.equals(quad.getContext())) {
+                    graph.add(quad.getSubject(), quad.getPredicate(), quad.getObject());
+                }
+            }
+            return graph;
+        }
     }
 
     /** Prepares a patient; the exception names the file, node and property at fault. */
@@ -72,6 +88,7 @@ public final class PatientImport {
         private final Map<Resource, Set<IRI>> typesOf = new HashMap<>();
         private final Map<Resource, IRI> rename = new HashMap<>();
         private final Map<IRI, IRI> classOf = new LinkedHashMap<>();
+        private final Map<BNode, BNode> freshBlankNodes = new HashMap<>();
 
         Preparation(PatientData patient, String apiBase) {
             this.patient = patient;
@@ -88,10 +105,9 @@ public final class PatientImport {
                 }
             }
             classifyNodes();
-            Model renamed = renameAll(input);
-            List<Statement> renamedInput = new ArrayList<>(renamed);
-            attachToRecord(renamed);
-            return segregate(renamed, renamedInput);
+            Map<Resource, List<Statement>> bySubject = renameAll(input);
+            attachToRecord(bySubject);
+            return segregate(bySubject);
         }
 
         private RecordImportException error(String message) {
@@ -185,17 +201,22 @@ public final class PatientImport {
             return stored;
         }
 
-        private Model renameAll(Model input) throws RecordImportException {
-            Model out = new LinkedHashModel(input.size() + 64);
+        /** The input with minted and stored URIs and fresh blank nodes, grouped by subject. */
+        private Map<Resource, List<Statement>> renameAll(Model input) throws RecordImportException {
+            Map<Resource, List<Statement>> bySubject = new HashMap<>(input.size());
             for (Statement st : input) {
                 Resource s = (Resource) map(st.getSubject(), st);
                 Value o = map(st.getObject(), st);
-                out.add(s, st.getPredicate(), o);
+                bySubject.computeIfAbsent(s, k -> new ArrayList<>(8)).add(VF.createStatement(s, st.getPredicate(), o));
             }
-            return out;
+            return bySubject;
         }
 
         private Value map(Value v, Statement context) throws RecordImportException {
+            if (v instanceof BNode b && !rename.containsKey(b)) {
+                // fresh blank nodes per import: a model imported twice never shares nodes between records
+                return freshBlankNodes.computeIfAbsent(b, k -> VF.createBNode());
+            }
             if (v instanceof Resource r) {
                 IRI renamed = rename.get(r);
                 if (renamed != null) {
@@ -215,42 +236,66 @@ public final class PatientImport {
             return v;
         }
 
-        private void attachToRecord(Model model) throws RecordImportException {
-            for (Statement st : model.getStatements(record, HAS_STATEMENT, null)) {
-                if (!(st.getObject() instanceof IRI s) || !classOf.containsKey(s)) {
-                    throw error("the record's sp:hasStatement points to " + st.getObject()
-                            + ", which is not a statement of this record");
+        private void attachToRecord(Map<Resource, List<Statement>> bySubject) throws RecordImportException {
+            List<Statement> recordTriples = bySubject.computeIfAbsent(record, k -> new ArrayList<>());
+            Set<Value> linked = new HashSet<>();
+            boolean typed = false;
+            for (Statement st : recordTriples) {
+                if (st.getPredicate().equals(HAS_STATEMENT)) {
+                    if (!(st.getObject() instanceof IRI s) || !classOf.containsKey(s)) {
+                        throw error("the record's sp:hasStatement points to " + st.getObject()
+                                + ", which is not a statement of this record");
+                    }
+                    linked.add(st.getObject());
                 }
+                typed |= st.getPredicate().equals(RDF.TYPE) && st.getObject().equals(MEDICAL_RECORD);
+            }
+            if (!typed) {
+                recordTriples.add(VF.createStatement(record, RDF.TYPE, MEDICAL_RECORD));
             }
             for (IRI s : classOf.keySet()) {
-                for (Statement st : model.getStatements(s, BELONGS_TO, null)) {
-                    if (!record.equals(st.getObject())) {
-                        throw error("statement " + describe(s) + " has sp:belongsTo " + st.getObject()
-                                + ", not record " + recordId);
+                List<Statement> triples = bySubject.computeIfAbsent(s, k -> new ArrayList<>());
+                boolean attached = false;
+                for (Statement st : triples) {
+                    if (st.getPredicate().equals(BELONGS_TO)) {
+                        if (!record.equals(st.getObject())) {
+                            throw error("statement " + describe(s) + " has sp:belongsTo " + st.getObject()
+                                    + ", not record " + recordId);
+                        }
+                        attached = true;
                     }
                 }
-                model.add(s, BELONGS_TO, record);
-                model.add(record, HAS_STATEMENT, s);
+                if (!attached) {
+                    triples.add(VF.createStatement(s, BELONGS_TO, record));
+                }
+                if (linked.add(s)) {
+                    recordTriples.add(VF.createStatement(record, HAS_STATEMENT, s));
+                }
             }
-            model.add(record, RDF.TYPE, MEDICAL_RECORD);
         }
 
-        private Prepared segregate(Model model, List<Statement> renamedInput) {
-            List<Statement> quads = new ArrayList<>(model.size() * 2);
-            Set<Statement> used = new HashSet<>(model.size() * 2);
+        /** The record index graph and one graph per statement, each with its non-statement nodes. */
+        private Prepared segregate(Map<Resource, List<Statement>> bySubject) {
+            List<Statement> quads = new ArrayList<>(bySubject.size() * 8);
+            Set<Resource> used = new HashSet<>(bySubject.size() * 2);
             Set<IRI> graphs = new LinkedHashSet<>();
             graphs.add(record);
             graphs.addAll(classOf.keySet());
+            Deque<Resource> todo = new ArrayDeque<>();
+            Set<Resource> seen = new HashSet<>();
             for (IRI graph : graphs) {
-                Deque<Resource> todo = new ArrayDeque<>();
-                Set<Resource> seen = new HashSet<>();
                 todo.push(graph);
+                seen.clear();
                 seen.add(graph);
                 while (!todo.isEmpty()) {
                     Resource node = todo.pop();
-                    for (Statement st : model.getStatements(node, null, null)) {
+                    List<Statement> triples = bySubject.get(node);
+                    if (triples == null) {
+                        continue;
+                    }
+                    used.add(node);
+                    for (Statement st : triples) {
                         quads.add(VF.createStatement(st.getSubject(), st.getPredicate(), st.getObject(), graph));
-                        used.add(st);
                         if (st.getObject() instanceof Resource next && !isStatementOrRecord(next) && seen.add(next)) {
                             todo.push(next);
                         }
@@ -259,8 +304,16 @@ public final class PatientImport {
             }
             Map<String, Integer> counts = new TreeMap<>();
             classOf.values().forEach(c -> counts.merge(c.getLocalName(), 1, Integer::sum));
-            long discarded = renamedInput.stream().filter(st -> !used.contains(st)).count();
-            return new Prepared(recordId, record, quads, graphs, counts, discarded, new LinkedHashModel(used));
+            long discarded = 0;
+            List<Statement> triples = new ArrayList<>();
+            for (Map.Entry<Resource, List<Statement>> e : bySubject.entrySet()) {
+                if (used.contains(e.getKey())) {
+                    triples.addAll(e.getValue());
+                } else {
+                    discarded += e.getValue().size();
+                }
+            }
+            return new Prepared(recordId, record, quads, graphs, counts, discarded, triples);
         }
 
         private boolean isStatementOrRecord(Resource node) {

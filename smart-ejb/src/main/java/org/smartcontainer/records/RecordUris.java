@@ -74,6 +74,13 @@ public final class RecordUris {
         return VF.createIRI(INTERNAL_BASE + path);
     }
 
+    /** Whether a stored IRI names a record (its index graph), {@code {internal}/records/{id}}. */
+    static boolean isRecord(IRI iri) {
+        String s = iri.stringValue();
+        String prefix = INTERNAL_BASE + "/records/";
+        return s.startsWith(prefix) && s.indexOf('/', prefix.length()) < 0 && s.length() > prefix.length();
+    }
+
     /** The record id of a stored or public record URI ({@code .../records/{id}[/...]}), if it is one. */
     public static Optional<String> recordIdOf(IRI iri, String apiBase) {
         return relativePath(iri.stringValue(), apiBase).flatMap(path -> {
