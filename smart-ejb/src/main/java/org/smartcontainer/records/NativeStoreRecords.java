@@ -3,7 +3,12 @@ package org.smartcontainer.records;
 import static org.smartcontainer.records.RecordTerms.HAS_STATEMENT;
 import static org.smartcontainer.records.RecordTerms.MEDICAL_RECORD;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,6 +37,9 @@ import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
  * data-model.md §2.2 with record-relative URIs ({@link RecordUris}). Plain Java: the
  * {@link NativeRecordStore} EJB wraps it, tests and the benchmark use it directly.
  *
+ * <p>Every write is also kept in a {@link RecordJournal}, from which the store is rebuilt if the
+ * process died during a write (the native store's B-trees are not crash-atomic).
+ *
  * <p>Reads of one record touch only that record's graphs (the {@code cspo} index), so they cost the
  * same with 59 or 10,000 patients. Writes are serialized and each import is one transaction.
  */
@@ -54,6 +62,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final SailRepository repository;
     private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final RecordJournal journal;
 
     /** A store without validation. */
     public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types) {
@@ -69,9 +78,58 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         this.validator = validator;
         this.validationMode = validationMode;
         this.documents = new DocumentFiles(documentDirectory);
+        this.journal = new RecordJournal(directory.resolveSibling(directory.getFileName() + "-journal"));
+        if (journal.interruptedWrite()) {
+            rebuildFromJournal();
+        }
         this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
         this.repository.init();
         rebuildIndex();
+    }
+
+    /** After a crash during a write: a fresh store from the journal, the old one deleted. */
+    private void rebuildFromJournal() {
+        long start = System.nanoTime();
+        LOG.warning(() -> "The last write to the record store " + directory
+                + " did not finish; rebuilding the store from its journal");
+        Path fresh = directory.resolveSibling(directory.getFileName() + "-rebuilding");
+        try {
+            deleteTree(fresh);
+            SailRepository rebuilt = new SailRepository(new NativeStore(fresh.toFile(), INDEXES));
+            rebuilt.init();
+            int records = 0;
+            try (RepositoryConnection c = rebuilt.getConnection()) {
+                List<Path> files = journal.recordFiles();
+                for (int i = 0; i < files.size(); i += 100) {
+                    c.begin(IsolationLevels.READ_COMMITTED);
+                    for (Path file : files.subList(i, Math.min(files.size(), i + 100))) {
+                        c.add(RecordJournal.read(file));
+                        records++;
+                    }
+                    c.commit();
+                }
+            } finally {
+                rebuilt.shutDown();
+            }
+            deleteTree(directory);
+            Files.move(fresh, directory);
+            journal.recovered();
+            int count = records;
+            LOG.warning(() -> "Rebuilt the record store with " + count + " records in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rebuild the record store " + directory + " from its journal", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private void rebuildIndex() {
@@ -144,7 +202,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                 staged.add(documents.stage(patient));
             }
             List<Boolean> replaced = new ArrayList<>();
+            journal.begin();
             try (RepositoryConnection c = repository.getConnection()) {
+                for (PatientImport.Prepared p : prepared) {
+                    journal.stage(p.recordId(), p.quads());
+                }
                 c.begin(IsolationLevels.READ_COMMITTED);
                 try {
                     for (PatientImport.Prepared p : prepared) {
@@ -154,10 +216,12 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                     c.commit();
                 } catch (RuntimeException e) {
                     c.rollback();
+                    journal.abandon();
                     throw new RecordImportException("Cannot write record(s) " + patients.stream()
                             .map(PatientData::recordId).toList() + " to the store: " + e.getMessage(), e);
                 }
             }
+            journal.finish(prepared.stream().map(PatientImport.Prepared::recordId).toList(), List.of());
             List<ImportResult> results = new ArrayList<>(patients.size());
             for (int i = 0; i < patients.size(); i++) {
                 PatientImport.Prepared p = prepared.get(i);
@@ -211,9 +275,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         IRI record = RecordUris.record(RecordUris.requireRecordId(recordId));
         writeLock.lock();
         try (RepositoryConnection c = repository.getConnection()) {
+            journal.begin();
             c.begin(IsolationLevels.READ_COMMITTED);
             boolean existed = removeRecordGraphs(c, record);
             c.commit();
+            journal.finish(List.of(), List.of(recordId));
             documents.delete(recordId);
             index.remove(recordId);
             return existed;
