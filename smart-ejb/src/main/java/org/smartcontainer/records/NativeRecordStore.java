@@ -15,14 +15,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.smartcontainer.config.DataDirectory;
+import org.smartcontainer.ontology.OntologyValidator;
 import org.smartcontainer.ontology.SmartOntology;
+import org.smartcontainer.ontology.Violation;
 
 /**
  * The record store of the container: the {@link NativeStoreRecords} under the data directory
  * ({@code records/} for the RDF, {@code documents/} for files), opened once per deployment.
  *
- * <p>A CDI bean implementing {@link PatientValidator} (the ontology validator) is used for imports
- * if one exists; {@value ValidationMode#CONFIG_KEY} chooses REJECT, REPORT (default) or OFF.
+ * <p>Imports are checked by the {@link OntologyValidator}, or by a CDI bean implementing
+ * {@link PatientValidator} if one exists; {@value ValidationMode#CONFIG_KEY} chooses REJECT, REPORT (default) or OFF.
  */
 @Singleton
 @Startup
@@ -43,9 +45,16 @@ public class NativeRecordStore implements RecordStore {
 
     @PostConstruct
     void open() {
-        PatientValidator validator = validators.isResolvable() ? validators.get() : PatientValidator.NONE;
+        SmartOntology ontology = SmartOntology.loadDefault();
+        PatientValidator validator = validators.isResolvable() ? validators.get() : ontologyValidator(ontology);
         store = new NativeStoreRecords(dataDirectory.subdirectory("records"), dataDirectory.subdirectory("documents"),
-                StatementTypes.of(SmartOntology.loadDefault()), validator, ValidationMode.parse(validationMode));
+                StatementTypes.of(ontology), validator, ValidationMode.parse(validationMode));
+    }
+
+    /** The ontology's instance validator, its violations as messages. */
+    static PatientValidator ontologyValidator(SmartOntology ontology) {
+        OntologyValidator validator = new OntologyValidator(ontology);
+        return model -> validator.validate(model).violations().stream().map(Violation::toString).toList();
     }
 
     @PreDestroy
@@ -53,11 +62,6 @@ public class NativeRecordStore implements RecordStore {
         if (store != null) {
             store.close();
         }
-    }
-
-    /** The underlying store, for bulk operations of the administration. */
-    NativeStoreRecords store() {
-        return store;
     }
 
     @Override
@@ -83,6 +87,11 @@ public class NativeRecordStore implements RecordStore {
     @Override
     public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
         return store.importPatient(patient, apiBase);
+    }
+
+    @Override
+    public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
+        return store.importPatients(patients, apiBase);
     }
 
     @Override

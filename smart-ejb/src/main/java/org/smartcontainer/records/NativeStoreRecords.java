@@ -183,10 +183,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         return importPatients(List.of(patient), apiBase).get(0);
     }
 
-    /**
-     * Imports several patients in ONE transaction (all of them or none): the fast path for bulk
-     * generation. Each patient still replaces its record as a whole.
-     */
+    @Override
     public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
         List<PatientImport.Prepared> prepared = new ArrayList<>(patients.size());
         List<List<String>> warnings = new ArrayList<>(patients.size());

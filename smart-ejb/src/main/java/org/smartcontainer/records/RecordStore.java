@@ -35,6 +35,12 @@ public interface RecordStore {
      */
     ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException;
 
+    /**
+     * Creates or replaces several patients in one transaction: all of them or none (bulk loading).
+     * Each patient is handled as by {@link #importPatient}.
+     */
+    List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException;
+
     /** Deletes a record with all its statements and files; false if there was no such record. */
     boolean deleteRecord(String recordId);
 
