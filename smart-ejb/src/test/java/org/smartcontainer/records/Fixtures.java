@@ -31,16 +31,21 @@ final class Fixtures {
         return repoRoot.resolve("../shared").normalize();
     }
 
-    /** Statement classes and base paths of the upstream smart.owl. */
+    /** Statement classes and base paths of the ontology the container ships. */
     static synchronized StatementTypes types() {
         if (types == null) {
-            try (InputStream in = Files.newInputStream(sharedDir().resolve("ontology/smart.owl"))) {
-                types = StatementTypes.of(SmartOntology.parse(in, RDFFormat.RDFXML));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            types = StatementTypes.of(SmartOntology.loadDefault());
         }
         return types;
+    }
+
+    /** Statement classes and base paths of the upstream smart.owl (for comparison). */
+    static StatementTypes upstreamTypes() {
+        try (InputStream in = Files.newInputStream(sharedDir().resolve("ontology/smart.owl"))) {
+            return StatementTypes.of(SmartOntology.parse(in, RDFFormat.RDFXML));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sample patient files, in name order. */

@@ -120,6 +120,17 @@ class ImportRulesTest {
     }
 
     @Test
+    void theUpstreamOntologyMintsTheSameUrisAsOurs() throws Exception {
+        StatementTypes upstream = Fixtures.upstreamTypes();
+        for (String type : List.of("Medication", "Demographics", "SocialHistory", "VitalSignSet", "Encounter", "LabResult",
+                "Photograph", "MedicalRecord")) {
+            IRI iri = Values.iri(RecordTerms.SP, type);
+            assertEquals(upstream.basePath(iri), Fixtures.types().basePath(iri), type);
+            assertEquals(upstream.isStatementClass(iri), Fixtures.types().isStatementClass(iri), type);
+        }
+    }
+
+    @Test
     void aBlankNodeSharedByTwoParentsBecomesOneStatement() throws Exception {
         ImportResult result = store.importPatient(turtle("555", """
                 _:med a sp:Medication ; sp:instructions "1 tablet" ; sp:fulfillment _:f1, _:f2 .
