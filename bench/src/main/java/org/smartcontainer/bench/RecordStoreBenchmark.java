@@ -179,17 +179,22 @@ public final class RecordStoreBenchmark {
     }
 
     private static void searchBenchmark(NativeStoreRecords store) {
-        RecordQuery query = RecordQuery.all().familyName("sm").gender("fe");
+        RecordQuery query = RecordQuery.all().familyName("s").gender("fe");
         int found = 0;
         long start = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             found = store.search(query).size();
         }
-        System.out.printf(Locale.ROOT, "Search family_name=sm gender=fe over %d records: %.2f ms (%d found)%n",
+        System.out.printf(Locale.ROOT, "Search family_name=s gender=fe over %d records: %.2f ms (%d found)%n",
                 store.countRecords(), (System.nanoTime() - start) / 100 / 1e6, found);
     }
 
     private static String size(Path dir) throws IOException {
+        return String.format(Locale.ROOT, "%s (native store %s, journal %s, documents %s)", bytes(dir),
+                bytes(dir.resolve("records")), bytes(dir.resolve("records-journal")), bytes(dir.resolve("documents")));
+    }
+
+    private static String bytes(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             long bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);

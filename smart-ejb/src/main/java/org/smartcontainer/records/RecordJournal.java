@@ -11,15 +11,20 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.stream.Stream;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
+import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
 import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 
 /**
- * A copy of every record's stored quads, one TriG file per record, from which the store is rebuilt
+ * A copy of every record's stored quads, one gzipped TriG file per record, from which the store is rebuilt
  * after a crash during a write.
  *
  * <p>Why: the RDF4J native store rolls back an unfinished transaction on start, but its B-trees are
@@ -30,7 +35,18 @@ import org.eclipse.rdf4j.rio.helpers.StatementCollector;
  */
 final class RecordJournal {
 
-    private static final String SUFFIX = ".trig";
+    private static final String SUFFIX = ".trig.gz";
+    private static final Map<String, String> PREFIXES = Map.of(
+            "r", RecordUris.INTERNAL_BASE + "/records/",
+            "sp", RecordTerms.SP,
+            "spcode", "http://smartplatforms.org/terms/codes/",
+            "v", RecordTerms.VCARD,
+            "dcterms", "http://purl.org/dc/terms/",
+            "foaf", "http://xmlns.com/foaf/0.1/",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "snomed", "http://purl.bioontology.org/ontology/SNOMEDCT/",
+            "loinc", "http://purl.bioontology.org/ontology/LNC/",
+            "rxnorm", "http://purl.bioontology.org/ontology/RXNORM/");
     private static final String PENDING = ".pending";
     private static final String IN_FLIGHT = "write-in-flight";
 
@@ -61,9 +77,16 @@ final class RecordJournal {
 
     /** Writes a record's new quads beside the current file (made current by {@link #finish}). */
     void stage(String recordId, Collection<Statement> quads) {
-        try (OutputStream out = Files.newOutputStream(directory.resolve(recordId + SUFFIX + PENDING))) {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(directory.resolve(recordId + SUFFIX + PENDING)),
+                1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             RDFWriter writer = Rio.createWriter(RDFFormat.TRIG, out);
+            writer.getWriterConfig().set(BasicWriterSettings.PRETTY_PRINT, false);
             writer.startRDF();
+            PREFIXES.forEach(writer::handleNamespace);
             for (Statement quad : quads) {
                 writer.handleStatement(quad);
             }
@@ -109,7 +132,7 @@ final class RecordJournal {
     /** The quads of one record file. */
     static List<Statement> read(Path file) throws IOException {
         List<Statement> quads = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             var parser = Rio.createParser(RDFFormat.TRIG);
             parser.setRDFHandler(new StatementCollector(quads));
             parser.parse(in, "");
