@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the record store benchmark (see README.md). Extra arguments go to the benchmark, e.g.
-#   bench/run.sh --generated 10000
+#   bench/run.sh --patients 1000
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q -pl bench -am package -DskipTests
