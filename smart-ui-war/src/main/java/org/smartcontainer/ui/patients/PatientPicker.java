@@ -1,0 +1,144 @@
+package org.smartcontainer.ui.patients;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.event.SelectEvent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.smartcontainer.records.RecordQuery;
+import org.smartcontainer.records.RecordStore;
+import org.smartcontainer.records.RecordSummary;
+
+/**
+ * The patient picker: a search by name, birth date, medical record number and gender over the
+ * record store's search index, shown one page at a time so that it stays fast with thousands of
+ * patients.
+ */
+@Named
+@ViewScoped
+public class PatientPicker implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Map<String, Comparator<RecordSummary>> SORTS = Map.of(
+            "familyName", Comparator.comparing(RecordSummary::familyName, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(RecordSummary::givenName, String.CASE_INSENSITIVE_ORDER),
+            "givenName", Comparator.comparing(RecordSummary::givenName, String.CASE_INSENSITIVE_ORDER),
+            "birthDate", Comparator.comparing(RecordSummary::birthDate),
+            "gender", Comparator.comparing(RecordSummary::gender),
+            "medicalRecordNumber", Comparator.comparing(RecordSummary::medicalRecordNumber));
+
+    @Inject
+    private RecordStore records;
+
+    @Inject
+    private CurrentPatient currentPatient;
+
+    private String familyName;
+    private String givenName;
+    private String birthDate;
+    private String medicalRecordNumber;
+    private String gender;
+
+    private final LazyDataModel<PatientRow> patients = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return matching().size();
+        }
+
+        @Override
+        public List<PatientRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            List<RecordSummary> found = matching();
+            setRowCount(found.size());
+            for (SortMeta sort : sortBy.values()) {
+                Comparator<RecordSummary> order = SORTS.get(sort.getField());
+                if (order != null) {
+                    found = found.stream().sorted(sort.getOrder() == SortOrder.DESCENDING ? order.reversed() : order).toList();
+                }
+            }
+            return found.subList(Math.min(first, found.size()), Math.min(first + pageSize, found.size())).stream()
+                    .map(PatientRow::new).toList();
+        }
+
+        @Override
+        public String getRowKey(PatientRow patient) {
+            return patient.getRecordId();
+        }
+
+        @Override
+        public PatientRow getRowData(String rowKey) {
+            return records.summary(rowKey).map(PatientRow::new).orElse(null);
+        }
+    };
+
+    private List<RecordSummary> matching() {
+        return records.search(new RecordQuery(givenName, familyName, birthDate, gender, medicalRecordNumber, null));
+    }
+
+    /** Opens the chosen patient's record. */
+    public void onPatientChosen(SelectEvent<PatientRow> event) {
+        currentPatient.choose(event.getObject());
+    }
+
+    /** Clears the search. */
+    public void clear() {
+        familyName = null;
+        givenName = null;
+        birthDate = null;
+        medicalRecordNumber = null;
+        gender = null;
+    }
+
+    public LazyDataModel<PatientRow> getPatients() {
+        return patients;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public void setFamilyName(String familyName) {
+        this.familyName = familyName;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public void setGivenName(String givenName) {
+        this.givenName = givenName;
+    }
+
+    public String getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(String birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public String getMedicalRecordNumber() {
+        return medicalRecordNumber;
+    }
+
+    public void setMedicalRecordNumber(String medicalRecordNumber) {
+        this.medicalRecordNumber = medicalRecordNumber;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public void setGender(String gender) {
+        this.gender = gender;
+    }
+}
