@@ -2,12 +2,11 @@ package org.smartcontainer.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One API request that read or wrote patient data, or tried to: who (account and app), which record,
@@ -20,11 +19,12 @@ import java.time.Instant;
 public class AuditEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    @Column(length = 36)
+    private String id;
 
+    /** Milliseconds since the epoch: a plain number sorts and compares the same in every database. */
     @Column(name = "EVENT_TIME", nullable = false)
-    private Instant time;
+    private long time;
 
     /** The account acting (the user behind a token, or an administrator), or null (background apps, refused callers). */
     @Column(name = "ACCOUNT", length = 254)
@@ -57,7 +57,8 @@ public class AuditEvent {
 
     public AuditEvent(Instant time, String account, String app, String record, String call, String method, String path,
             int status) {
-        this.time = time;
+        this.id = UUID.randomUUID().toString();
+        this.time = time.toEpochMilli();
         this.account = account;
         this.app = app;
         this.record = record;
@@ -67,12 +68,12 @@ public class AuditEvent {
         this.status = status;
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
     public Instant getTime() {
-        return time;
+        return Instant.ofEpochMilli(time);
     }
 
     public String getAccount() {

@@ -10,7 +10,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,10 +52,10 @@ public class AuditTrail {
             where.add(cb.equal(event.get("app"), query.app()));
         }
         if (query.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(event.<Instant>get("time"), query.from()));
+            where.add(cb.greaterThanOrEqualTo(event.<Long>get("time"), query.from().toEpochMilli()));
         }
         if (query.to() != null) {
-            where.add(cb.lessThan(event.<Instant>get("time"), query.to()));
+            where.add(cb.lessThan(event.<Long>get("time"), query.to().toEpochMilli()));
         }
         return where.toArray(Predicate[]::new);
     }

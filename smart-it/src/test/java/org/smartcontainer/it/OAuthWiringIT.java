@@ -47,6 +47,15 @@ class OAuthWiringIT {
         return SmartEar.withTestClasses(OAuthWiringIT.class, PortalStandIn.class);
     }
 
+    /** Distinguishes this run's apps and accounts from those of earlier runs on the same test domain. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String A = "rest-a-" + RUN + "@it.example.org";
+    private static final String B = "rest-b-" + RUN + "@it.example.org";
+    private static final String HELPER = "helper-" + RUN + "@it.example.org";
+    private static final String ALICE = "alice-" + RUN;
+    private static final String BOB = "bob-" + RUN;
+    private static final String LOCKME = "lockme-" + RUN;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static Fixture fixture;
 
@@ -58,11 +67,11 @@ class OAuthWiringIT {
     private static synchronized Fixture fixture() throws Exception {
         if (fixture == null) {
             String password = TestServer.initialAdminPassword();
-            SmartClient a = install(password, uiManifest("rest-a@it.example.org"));
-            SmartClient b = install(password, uiManifest("rest-b@it.example.org"));
+            SmartClient a = install(password, uiManifest(A));
+            SmartClient b = install(password, uiManifest(B));
             SmartClient helper = install(password, """
-                    {"id": "helper@it.example.org", "name": "Helper", "description": "A background app", "mode": "background"}""");
-            for (String user : List.of("alice", "bob")) {
+                    {"id": "%s", "name": "Helper", "description": "A background app", "mode": "background"}""".formatted(HELPER));
+            for (String user : List.of(ALICE, BOB)) {
                 admin(password, "POST", "/admin/accounts", "{\"username\": \"" + user
                         + "\", \"password\": \"correct horse battery staple\", \"roles\": [\"clinician\"]}");
             }
@@ -93,7 +102,7 @@ class OAuthWiringIT {
     @Test
     void threeLeggedDanceGivesAnAccessTokenThatActsOnItsRecordOnly() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         assertFalse(refused(f.appA().call(Verb.GET, "/records/" + f.recordA() + "/demographics", token)),
                 "the token's own record is admitted");
         HttpResponse<String> other = f.appA().call(Verb.GET, "/records/" + f.recordB() + "/demographics", token);
@@ -105,17 +114,17 @@ class OAuthWiringIT {
     void accessTokenResponseNamesTheRecordAndTheUserByUserName() throws Exception {
         Fixture f = fixture();
         OAuth1RequestToken requestToken = f.appA().requestToken(f.recordA());
-        String verifier = approve(requestToken.getToken(), "alice", null).get("verifier");
+        String verifier = approve(requestToken.getToken(), ALICE, null).get("verifier");
         OAuth1AccessToken token = f.appA().service().getAccessToken(requestToken, verifier);
         assertEquals(f.recordA(), token.getParameter("record_id"));
-        assertEquals("alice", token.getParameter("user_id"));
+        assertEquals(ALICE, token.getParameter("user_id"));
     }
 
     @Test
     void requestTokenCannotBeUsedAsAnAccessToken() throws Exception {
         Fixture f = fixture();
         OAuth1RequestToken requestToken = f.appA().requestToken(f.recordA());
-        approve(requestToken.getToken(), "alice", null);
+        approve(requestToken.getToken(), ALICE, null);
         HttpResponse<String> response = f.appA().call(Verb.GET, "/records/" + f.recordA() + "/demographics",
                 new OAuth1AccessToken(requestToken.getToken(), requestToken.getTokenSecret()));
         assertEquals(403, response.statusCode());
@@ -126,7 +135,7 @@ class OAuthWiringIT {
     void requestTokenIsExchangedOnlyOnce() throws Exception {
         Fixture f = fixture();
         OAuth1RequestToken requestToken = f.appA().requestToken(f.recordA());
-        String verifier = approve(requestToken.getToken(), "alice", null).get("verifier");
+        String verifier = approve(requestToken.getToken(), ALICE, null).get("verifier");
         f.appA().service().getAccessToken(requestToken, verifier);
         assertThrows(Exception.class, () -> f.appA().service().getAccessToken(requestToken, verifier),
                 "the second exchange is answered 401");
@@ -146,7 +155,7 @@ class OAuthWiringIT {
     @Test
     void backgroundAppLoopsOverRecordsWithOneTokenPerRecord() throws Exception {
         Fixture f = fixture();
-        String app = "/apps/helper@it.example.org/tokens/records";
+        String app = "/apps/" + HELPER + "/tokens/records";
         HttpResponse<String> first = f.helper().call(Verb.POST, app + "/first", null);
         assertEquals(200, first.statusCode(), first.body());
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/x-www-form-urlencoded"));
@@ -171,10 +180,10 @@ class OAuthWiringIT {
     @Test
     void backgroundAppGetsNoTokensForAnotherApp() throws Exception {
         Fixture f = fixture();
-        HttpResponse<String> response = f.helper().call(Verb.GET, "/apps/rest-a@it.example.org/tokens/records/first", null);
+        HttpResponse<String> response = f.helper().call(Verb.GET, "/apps/" + A + "/tokens/records/first", null);
         assertEquals(403, response.statusCode());
         assertFalse(response.body().contains("oauth_token"));
-        assertEquals(403, f.appA().call(Verb.GET, "/apps/rest-a@it.example.org/tokens/records/first", null).statusCode(),
+        assertEquals(403, f.appA().call(Verb.GET, "/apps/" + A + "/tokens/records/first", null).statusCode(),
                 "a UI app is no background app");
     }
 
@@ -193,7 +202,7 @@ class OAuthWiringIT {
     @Test
     void badSignatureIsRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         OAuthRequest signed = f.appA().signed(Verb.GET, "/records/" + f.recordA() + "/demographics", token, f.appA().service());
         String header = signed.getHeaders().get("Authorization").replaceFirst("oauth_signature=\"[^\"]+\"",
                 "oauth_signature=\"AAAAAAAAAAAAAAAAAAAAAAAAAAA%3D\"");
@@ -205,8 +214,8 @@ class OAuthWiringIT {
     @Test
     void wrongConsumerSecretIsRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
-        SmartClient impostor = new SmartClient("rest-a@it.example.org", "not-the-secret-of-rest-a-0123456789");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
+        SmartClient impostor = new SmartClient(A, "not-the-secret-of-rest-a-0123456789");
         HttpResponse<String> response = impostor.call(Verb.GET, "/records/" + f.recordA() + "/demographics", token);
         assertEquals(401, response.statusCode());
         assertNoPatientData(response);
@@ -215,14 +224,14 @@ class OAuthWiringIT {
     @Test
     void tokenOfOneAppSignedByAnotherAppIsRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         assertEquals(401, f.appB().call(Verb.GET, "/records/" + f.recordA() + "/demographics", token).statusCode());
     }
 
     @Test
     void replayedNonceIsRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         OAuthRequest signed = f.appA().signed(Verb.GET, "/records/" + f.recordA() + "/demographics", token,
                 f.appA().service(0, "replayed-nonce-" + System.nanoTime()));
         assertFalse(refused(f.appA().send(signed)));
@@ -234,7 +243,7 @@ class OAuthWiringIT {
     @Test
     void staleAndFarFutureTimestampsAreRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         for (long skew : new long[] {-3600, 3600}) {
             OAuthRequest signed = f.appA().signed(Verb.GET, "/records/" + f.recordA() + "/demographics", token,
                     f.appA().service(skew, null));
@@ -247,7 +256,7 @@ class OAuthWiringIT {
     @Test
     void expiredAccessTokenIsRefused() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordA(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordA(), ALICE);
         assertEquals("expired=1", standIn("expire", "token", token.getToken()));
         HttpResponse<String> response = f.appA().call(Verb.GET, "/records/" + f.recordA() + "/demographics", token);
         assertEquals(401, response.statusCode());
@@ -257,31 +266,31 @@ class OAuthWiringIT {
     @Test
     void userPreferencesAreOnlyForTheUserWhoAuthorizedTheToken() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken bobs = launch("bob", "rest-a@it.example.org", f.recordA());
-        String alicePreferences = "/users/alice/apps/rest-a@it.example.org/preferences";
+        OAuth1AccessToken bobs = launch(BOB, A, f.recordA());
+        String alicePreferences = "/users/" + ALICE + "/apps/" + A + "/preferences";
         HttpResponse<String> response = f.appA().call(Verb.GET, alicePreferences, bobs);
         assertEquals(403, response.statusCode());
-        assertFalse(refused(f.appA().call(Verb.GET, "/users/bob/apps/rest-a@it.example.org/preferences", bobs)));
+        assertFalse(refused(f.appA().call(Verb.GET, "/users/" + BOB + "/apps/" + A + "/preferences", bobs)));
     }
 
     @Test
     void disablingAnAppForAnAccountRevokesItsTokens() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = launch("bob", "rest-b@it.example.org", f.recordB());
+        OAuth1AccessToken token = launch(BOB, B, f.recordB());
         String path = "/records/" + f.recordB() + "/demographics";
         assertFalse(refused(f.appB().call(Verb.GET, path, token)));
-        assertEquals("ok", standIn("disable", "user", "bob", "app", "rest-b@it.example.org"));
+        assertEquals("ok", standIn("disable", "user", BOB, "app", B));
         assertEquals(401, f.appB().call(Verb.GET, path, token).statusCode());
     }
 
     @Test
     void removedAppIsRefusedWithItsOldTokens() throws Exception {
         Fixture f = fixture();
-        SmartClient doomed = install(f.adminPassword(), uiManifest("doomed@it.example.org"));
-        OAuth1AccessToken token = launch("alice", "doomed@it.example.org", f.recordA());
+        SmartClient doomed = install(f.adminPassword(), uiManifest("doomed-" + RUN + "@it.example.org"));
+        OAuth1AccessToken token = launch(ALICE, "doomed-" + RUN + "@it.example.org", f.recordA());
         String path = "/records/" + f.recordA() + "/demographics";
         assertFalse(refused(doomed.call(Verb.GET, path, token)));
-        assertEquals(204, admin(f.adminPassword(), "DELETE", "/admin/apps/doomed@it.example.org", null).statusCode());
+        assertEquals(204, admin(f.adminPassword(), "DELETE", "/admin/apps/doomed-" + RUN + "@it.example.org", null).statusCode());
         assertEquals(401, doomed.call(Verb.GET, path, token).statusCode());
         assertEquals(401, doomed.requestTokenResponse(null).statusCode());
     }
@@ -306,61 +315,61 @@ class OAuthWiringIT {
     @Test
     void administratorInstallsRotatesAndRemovesAnApp() throws Exception {
         Fixture f = fixture();
-        SmartClient installed = install(f.adminPassword(), uiManifest("rotate@it.example.org"));
+        SmartClient installed = install(f.adminPassword(), uiManifest("rotate-" + RUN + "@it.example.org"));
         assertEquals(200, installed.requestTokenResponse(null).statusCode());
 
-        HttpResponse<String> rotated = admin(f.adminPassword(), "POST", "/admin/apps/rotate@it.example.org/secret", "");
+        HttpResponse<String> rotated = admin(f.adminPassword(), "POST", "/admin/apps/rotate-" + RUN + "@it.example.org/secret", "");
         assertEquals(200, rotated.statusCode(), rotated.body());
         String newSecret = json(rotated.body()).getString("consumer_secret");
         assertNotEquals(newSecret, installed.secret());
         assertEquals(401, installed.requestTokenResponse(null).statusCode(),
                 "the old secret is dead");
-        SmartClient rotatedClient = new SmartClient("rotate@it.example.org", newSecret);
+        SmartClient rotatedClient = new SmartClient("rotate-" + RUN + "@it.example.org", newSecret);
         assertEquals(200, rotatedClient.requestTokenResponse(null).statusCode());
 
-        HttpResponse<String> shown = admin(f.adminPassword(), "GET", "/admin/apps/rotate@it.example.org", null);
+        HttpResponse<String> shown = admin(f.adminPassword(), "GET", "/admin/apps/rotate-" + RUN + "@it.example.org", null);
         assertFalse(shown.body().contains(newSecret), "a secret is shown once only");
 
-        assertEquals(204, admin(f.adminPassword(), "DELETE", "/admin/apps/rotate@it.example.org", null).statusCode());
-        assertEquals(404, admin(f.adminPassword(), "GET", "/admin/apps/rotate@it.example.org", null).statusCode());
+        assertEquals(204, admin(f.adminPassword(), "DELETE", "/admin/apps/rotate-" + RUN + "@it.example.org", null).statusCode());
+        assertEquals(404, admin(f.adminPassword(), "GET", "/admin/apps/rotate-" + RUN + "@it.example.org", null).statusCode());
     }
 
     @Test
     void badManifestIsRefusedWithEveryProblemAndNothingIsStored() throws Exception {
         Fixture f = fixture();
         HttpResponse<String> refused = admin(f.adminPassword(), "POST", "/admin/apps",
-                "{\"id\": \"bad@it.example.org\", \"name\": \"\", \"mode\": \"desktop\", \"colour\": \"red\"}");
+                "{\"id\": \"bad-" + RUN + "@it.example.org\", \"name\": \"\", \"mode\": \"desktop\", \"colour\": \"red\"}");
         assertEquals(400, refused.statusCode());
         List<String> problems = json(refused.body()).getJsonArray("problems").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList();
         assertTrue(problems.containsAll(List.of("colour: unknown field", "description: required", "name: must not be empty",
                 "mode: must be one of ui, frame_ui, background")), problems.toString());
-        assertEquals(404, admin(f.adminPassword(), "GET", "/admin/apps/bad@it.example.org", null).statusCode());
+        assertEquals(404, admin(f.adminPassword(), "GET", "/admin/apps/bad-" + RUN + "@it.example.org", null).statusCode());
     }
 
     @Test
     void repeatedWrongPasswordsLockAnAdministratorOutOfBasicAuthentication() throws Exception {
         Fixture f = fixture();
         String password = "a long enough password 42";
-        assertEquals(201, admin(f.adminPassword(), "POST", "/admin/accounts", "{\"username\": \"lockme\", \"password\": \""
+        assertEquals(201, admin(f.adminPassword(), "POST", "/admin/accounts", "{\"username\": \"" + LOCKME + "\", \"password\": \""
                 + password + "\", \"roles\": [\"admin\"]}").statusCode());
-        assertEquals(200, asUser("lockme", password, "/admin/records/count").statusCode());
+        assertEquals(200, asUser(LOCKME, password, "/admin/records/count").statusCode());
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, asUser("lockme", "wrong", "/admin/records/count").statusCode());
+            assertEquals(401, asUser(LOCKME, "wrong", "/admin/records/count").statusCode());
         }
-        HttpResponse<String> locked = asUser("lockme", password, "/admin/records/count");
+        HttpResponse<String> locked = asUser(LOCKME, password, "/admin/records/count");
         assertEquals(401, locked.statusCode(), "locked: even the right password is refused");
         assertTrue(locked.body().contains("locked"), locked.body());
-        assertTrue(json(admin(f.adminPassword(), "GET", "/admin/accounts/lockme", null).body()).getBoolean("locked"));
+        assertTrue(json(admin(f.adminPassword(), "GET", "/admin/accounts/" + LOCKME, null).body()).getBoolean("locked"));
 
-        assertEquals(200, admin(f.adminPassword(), "POST", "/admin/accounts/lockme/unlock", "").statusCode());
-        assertEquals(200, asUser("lockme", password, "/admin/records/count").statusCode());
+        assertEquals(200, admin(f.adminPassword(), "POST", "/admin/accounts/" + LOCKME + "/unlock", "").statusCode());
+        assertEquals(200, asUser(LOCKME, password, "/admin/records/count").statusCode());
     }
 
     @Test
     void clinicianCannotUseTheAdminApi() throws Exception {
         fixture();
-        HttpResponse<String> response = asUser("alice", "correct horse battery staple", "/admin/records");
+        HttpResponse<String> response = asUser(ALICE, "correct horse battery staple", "/admin/records");
         assertEquals(403, response.statusCode());
         assertNoPatientData(response);
     }
@@ -368,17 +377,17 @@ class OAuthWiringIT {
     @Test
     void patientDataAccessLeavesAnAuditTrail() throws Exception {
         Fixture f = fixture();
-        OAuth1AccessToken token = dance(f.appA(), f.recordB(), "alice");
+        OAuth1AccessToken token = dance(f.appA(), f.recordB(), ALICE);
         f.appA().call(Verb.GET, "/records/" + f.recordB() + "/medications/", token);
         f.appA().call(Verb.GET, "/records/" + f.recordA() + "/medications/", token);
-        HttpResponse<String> trail = admin(f.adminPassword(), "GET", "/admin/audit?account=alice&app=rest-a@it.example.org&record="
+        HttpResponse<String> trail = admin(f.adminPassword(), "GET", "/admin/audit?account=" + ALICE + "&app=" + A + "&record="
                 + f.recordB() + "&limit=50", null);
         assertEquals(200, trail.statusCode(), trail.body());
         var events = json(trail.body()).getJsonArray("events").getValuesAs(JsonObject.class);
         assertTrue(events.stream().anyMatch(e -> e.getString("call").equals("get_medications")
                 && e.getString("path").equals("/records/" + f.recordB() + "/medications/")
                 && e.getInt("status") != 401 && e.getInt("status") != 403), events.toString());
-        HttpResponse<String> refusals = admin(f.adminPassword(), "GET", "/admin/audit?account=alice&record=" + f.recordA()
+        HttpResponse<String> refusals = admin(f.adminPassword(), "GET", "/admin/audit?account=" + ALICE + "&record=" + f.recordA()
                 + "&from=2000-01-01T00:00:00Z", null);
         assertTrue(json(refusals.body()).getJsonArray("events").getValuesAs(JsonObject.class).stream()
                 .anyMatch(e -> e.getInt("status") == 403), "refused attempts are audited too");

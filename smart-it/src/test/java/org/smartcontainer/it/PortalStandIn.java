@@ -2,15 +2,17 @@ package org.smartcontainer.it;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.Approval;
 import org.smartcontainer.oauth.LaunchTokens;
@@ -20,7 +22,7 @@ import org.smartcontainer.oauth.OAuthService;
 /**
  * Test only, deployed into the API module: plays the portal, which calls the OAuth services in-process
  * (approve a request token for a signed-in account, launch an app, disable an app for an account), and
- * lets tests age a token. Not part of the product.
+ * lets tests age a token (directly in the database). Not part of the product.
  */
 @WebServlet("/it-portal/*")
 public class PortalStandIn extends HttpServlet {
@@ -33,11 +35,9 @@ public class PortalStandIn extends HttpServlet {
     @EJB
     private AppRegistry apps;
 
-    @PersistenceContext(unitName = "smart")
-    private EntityManager em;
-
-    @Resource
-    private UserTransaction tx;
+    /** The container's database (the persistence unit lives in the EJB module, out of this module's reach). */
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    private DataSource database;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -61,12 +61,18 @@ public class PortalStandIn extends HttpServlet {
                     answer = "ok";
                 }
                 case "/expire" -> {
-                    tx.begin();
-                    int n = em.createQuery("UPDATE AccessToken t SET t.expiresAt = :past WHERE t.token = :token")
-                            .setParameter("past", Instant.now().minusSeconds(60))
-                            .setParameter("token", request.getParameter("token")).executeUpdate();
-                    tx.commit();
-                    answer = "expired=" + n;
+                    try (Connection c = database.getConnection();
+                            PreparedStatement update = c.prepareStatement(
+                                    "UPDATE SMART_ACCESS_TOKEN SET EXPIRESAT = ? WHERE TOKEN = ?")) {
+                        // EclipseLink stores Instant attributes serialized on H2.
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                            out.writeObject(Instant.now().minusSeconds(60));
+                        }
+                        update.setBytes(1, bytes.toByteArray());
+                        update.setString(2, request.getParameter("token"));
+                        answer = "expired=" + update.executeUpdate();
+                    }
                 }
                 default -> {
                     response.sendError(404);
