@@ -23,6 +23,9 @@ import java.util.UUID;
 @NamedQuery(name = "Account.byUsername", query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = "Account.countWithRole", query = "SELECT COUNT(a) FROM Account a WHERE :role MEMBER OF a.roles")
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(name = "Account.all", query = "SELECT a FROM Account a ORDER BY a.username")
+@NamedQuery(name = "Account.countActiveWithRole",
+        query = "SELECT COUNT(a) FROM Account a WHERE :role MEMBER OF a.roles AND a.state = :state")
 public class Account {
 
     /** Whether an account may sign in. */
@@ -121,6 +124,10 @@ public class Account {
 
     public Set<Role> getRoles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    void setRoles(Set<Role> roles) {
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
     public boolean hasRole(Role role) {

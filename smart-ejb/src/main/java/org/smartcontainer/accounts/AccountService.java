@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class AccountService {
     /** Creates an account; the password is stored only as a PBKDF2 hash. */
     public Account create(String username, String givenName, String familyName, char[] password, Set<Role> roles) {
         if (findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("An account named '" + username + "' already exists");
+            throw new AccountChangeRefusedException("An account named '" + username + "' already exists");
         }
         Account account = new Account(username, givenName, familyName, passwordHash.generate(password), roles);
         em.persist(account);
@@ -123,8 +124,70 @@ public class AccountService {
         return new SignIn(SignInResult.OK, account);
     }
 
-    // A valid hash of a random password, used only to equalise timing for unknown user names.
-    private static final String DUMMY_HASH =
-            "PBKDF2WithHmacSHA512:210000:c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ=:"
-            + "ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXlkdW1teWR1bW15ZHVtbXk=";
+    // ---------------------------------------------------------------- administration
+
+    /** Every account, by user name. */
+    public List<Account> list() {
+        return em.createNamedQuery("Account.all", Account.class).getResultList();
+    }
+
+    /** Enables or disables an account; the last active administrator cannot be disabled. */
+    public Account setState(String username, Account.State state) {
+        Account account = existing(username);
+        if (state != Account.State.active && account.getState() == Account.State.active && account.hasRole(Role.admin)) {
+            requireAnotherActiveAdmin();
+        }
+        account.setState(state);
+        return account;
+    }
+
+    /** Replaces an account's roles; the last active administrator keeps the admin role. */
+    public Account setRoles(String username, Set<Role> roles) {
+        Account account = existing(username);
+        if (account.hasRole(Role.admin) && !roles.contains(Role.admin) && account.getState() == Account.State.active) {
+            requireAnotherActiveAdmin();
+        }
+        account.setRoles(roles);
+        return account;
+    }
+
+    /** Sets a new password (an administrator's reset) and lifts any lockout. */
+    public Account resetPassword(String username, char[] password) {
+        checkPassword(password);
+        Account account = existing(username);
+        account.setPasswordHash(passwordHash.generate(password));
+        account.setFailedLoginCount(0);
+        account.setLockedUntil(null);
+        return account;
+    }
+
+    /** Lifts a lockout before it expires. */
+    public Account unlock(String username) {
+        Account account = existing(username);
+        account.setFailedLoginCount(0);
+        account.setLockedUntil(null);
+        return account;
+    }
+
+    /** Refuses passwords shorter than {@value #MIN_PASSWORD_LENGTH} characters. */
+    public static void checkPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new AccountChangeRefusedException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    /** The shortest password an administrator may set. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private void requireAnotherActiveAdmin() {
+        long admins = em.createNamedQuery("Account.countActiveWithRole", Long.class).setParameter("role", Role.admin)
+                .setParameter("state", Account.State.active).getSingleResult();
+        if (admins <= 1) {
+            throw new AccountChangeRefusedException("This is the last active administrator");
+        }
+    }
+
+    private Account existing(String username) {
+        return findByUsername(username).orElseThrow(() -> new UnknownAccountException(username));
+    }
 }

@@ -1,5 +1,6 @@
 package org.smartcontainer.oauth;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
  * portal's consumer; the others only with their app's consumer.
  */
 @Entity
+@Cacheable(false) // revocation and expiry must be seen at once, by every server of a cluster
 @Table(name = "SMART_ACCESS_TOKEN")
 @NamedQuery(name = "AccessToken.deleteExpired", query = "DELETE FROM AccessToken t WHERE t.expiresAt < :now")
 @NamedQuery(name = "AccessToken.deleteForApp", query = "DELETE FROM AccessToken t WHERE t.appId = :app")

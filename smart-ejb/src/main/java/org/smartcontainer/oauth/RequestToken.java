@@ -1,5 +1,6 @@
 package org.smartcontainer.oauth;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * secret, which is stored encrypted.
  */
 @Entity
+@Cacheable(false) // revocation and expiry must be seen at once, by every server of a cluster
 @Table(name = "SMART_REQUEST_TOKEN")
 @NamedQuery(name = "RequestToken.deleteExpired", query = "DELETE FROM RequestToken t WHERE t.expiresAt < :now")
 @NamedQuery(name = "RequestToken.deleteForApp", query = "DELETE FROM RequestToken t WHERE t.appId = :app")

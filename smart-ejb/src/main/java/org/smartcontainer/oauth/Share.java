@@ -1,5 +1,6 @@
 package org.smartcontainer.oauth;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * record null for container-scoped launches). Reused on re-authorization ({@code kind=same}).
  */
 @Entity
+@Cacheable(false) // revocation and expiry must be seen at once, by every server of a cluster
 @Table(name = "SMART_SHARE", uniqueConstraints = @UniqueConstraint(columnNames = {"APP_ID", "ACCOUNT", "RECORD_ID"}))
 @NamedQuery(name = "Share.deleteForApp", query = "DELETE FROM Share s WHERE s.appId = :app")
 @NamedQuery(name = "Share.deleteForAppAndAccount", query = "DELETE FROM Share s WHERE s.appId = :app AND s.account = :account")

@@ -1,10 +1,13 @@
 package org.smartcontainer.it;
 
 import java.io.File;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The real EAR built by smart-ear, with the test classes added to its API module. */
@@ -36,6 +39,19 @@ final class SmartEar {
         ear.delete("smart-api.war");
         // With three WARs in the EAR, Arquillian must be told which one carries the tests.
         ear.addAsModule(Testable.archiveToTest(api));
+        return ear;
+    }
+
+    /**
+     * As {@link #withTestClasses}, with MicroProfile Config settings for this deployment only: a library
+     * in the EAR's {@code lib/} whose {@code microprofile-config.properties} outranks the shipped defaults.
+     */
+    static EnterpriseArchive withConfig(Map<String, String> settings, Class<?>... testClasses) {
+        EnterpriseArchive ear = withTestClasses(testClasses);
+        StringBuilder properties = new StringBuilder("config_ordinal=500\n");
+        settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+                .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties"));
         return ear;
     }
 }

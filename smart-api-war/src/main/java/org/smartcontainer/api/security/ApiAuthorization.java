@@ -2,73 +2,158 @@ package org.smartcontainer.api.security;
 
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.accounts.Role;
+import org.smartcontainer.api.PublicUrls;
+import org.smartcontainer.api.oauth.OAuthRequests;
+import org.smartcontainer.oauth.AccessDecision;
+import org.smartcontainer.oauth.CallCategory;
+import org.smartcontainer.oauth.OAuthException;
+import org.smartcontainer.oauth.OAuthPrincipal;
+import org.smartcontainer.oauth.OAuthService;
 
 /**
- * The single authorization decision point of the API: every request passes here before a resource
- * runs. Until the OAuth provider lands, only an administrator's HTTP Basic credentials admit a caller
- * to anything not marked {@link Anonymous}. There is no switch that turns this off.
+ * The single authorization decision point of the API. Every request passes here before JAX-RS picks a
+ * resource: {@link ApiCalls} says which call of the access matrix it is (an unknown path is refused, never
+ * admitted), the principal is resolved from the OAuth 1.0a signature (header, query or form) or from an
+ * administrator's HTTP Basic credentials, and {@link OAuthService#decide} allows or denies. Public calls
+ * ({@code /manifest}, {@code /ontology}) are admitted without looking at credentials, so a bad signature
+ * there does no harm; the token endpoints verify their requests themselves. Refusals are {@code 401}
+ * (with {@code WWW-Authenticate: OAuth realm="{api_base}"}) or {@code 403} with a short text, never data.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHORIZATION)
 public class ApiAuthorization implements ContainerRequestFilter {
 
-    @Context
-    private ResourceInfo resource;
+    private static final Logger LOG = Logger.getLogger(ApiAuthorization.class.getName());
+
+    @EJB
+    private OAuthService oauth;
 
     @EJB
     private AccountService accounts;
 
+    @Inject
+    private ApiCalls calls;
+
+    @Inject
+    private ApiCaller caller;
+
+    @Inject
+    private PublicUrls urls;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Class<?> target = resource.getResourceClass();
-        if (target != null && target.isAnnotationPresent(Anonymous.class)) {
-            return;
-        }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            request.abortWith(unauthorized("Unauthorized"));
-            return;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            request.abortWith(unauthorized("Malformed Basic credentials"));
-            return;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            request.abortWith(unauthorized("Malformed Basic credentials"));
-            return;
-        }
-        AccountService.SignIn signIn = accounts.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
-        if (!signIn.succeeded()) {
-            request.abortWith(unauthorized(signIn.result() == AccountService.SignInResult.LOCKED
-                    ? "Account locked after repeated failures" : "Unauthorized"));
-            return;
-        }
-        if (!signIn.account().hasRole(Role.admin)) {
-            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("Forbidden").build());
+        String path = "/" + stripLeadingSlash(request.getUriInfo().getPath(false));
+        String method = request.getMethod();
+        ApiCallMatch match = calls.match(method, path, request.getUriInfo().getQueryParameters().getFirst("record_id"));
+        if (match instanceof ApiCallMatch.Call call) {
+            decide(request, call, method);
+        } else if (match instanceof ApiCallMatch.MethodNotAllowed wrong) {
+            request.abortWith(text(Response.Status.METHOD_NOT_ALLOWED, "Method not allowed")
+                    .header(HttpHeaders.ALLOW, wrong.allow()).build());
+        } else if (!(match instanceof ApiCallMatch.TokenEndpoint)) {
+            // Unknown: refused. (Token endpoints verify their requests themselves; resolving here would spend the nonce.)
+            request.abortWith(text(Response.Status.NOT_FOUND, "Not found").build());
         }
     }
 
-    private static Response unauthorized(String message) {
-        return Response.status(Response.Status.UNAUTHORIZED)
+    private void decide(ContainerRequestContext request, ApiCallMatch.Call call, String method) {
+        caller.set(call, OAuthPrincipal.Anonymous.INSTANCE);
+        if (call.category() == CallCategory.PUBLIC) {
+            return;
+        }
+        OAuthPrincipal principal;
+        try {
+            principal = resolve(request);
+        } catch (Refused refused) {
+            request.abortWith(refused.response);
+            return;
+        }
+        caller.set(call, principal);
+        AccessDecision decision = oauth.decide(principal, call.category(), method, call.target());
+        if (decision instanceof AccessDecision.Deny deny) {
+            LOG.log(Level.FINE, "Refused {0} {1} for {2}: {3}", new Object[] {method, call.name(), principal, deny.reason()});
+            request.abortWith(deny.status() == 401 ? unauthorized(request, "Unauthorized")
+                    : text(Response.Status.fromStatusCode(deny.status()), deny.reason()).build());
+        }
+    }
+
+    private OAuthPrincipal resolve(ContainerRequestContext request) throws Refused {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return administrator(request, header.substring(6).trim());
+        }
+        try {
+            return oauth.resolve(OAuthRequests.of(request, urls.apiBase(request.getUriInfo())));
+        } catch (OAuthException e) {
+            LOG.log(Level.FINE, "OAuth verification failed: {0}", e.reason());
+            throw new Refused(unauthorized(request, "Unauthorized"));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(text(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large").build());
+        }
+    }
+
+    /** HTTP Basic is for operators scripting the admin API: administrators only, with the account lockout. */
+    private OAuthPrincipal administrator(ContainerRequestContext request, String credentials) throws Refused {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(unauthorized(request, "Malformed Basic credentials"));
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new Refused(unauthorized(request, "Malformed Basic credentials"));
+        }
+        AccountService.SignIn signIn = accounts.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        if (!signIn.succeeded()) {
+            throw new Refused(unauthorized(request, signIn.result() == AccountService.SignInResult.LOCKED
+                    ? "Account locked after repeated failures" : "Unauthorized"));
+        }
+        if (!signIn.account().hasRole(Role.admin)) {
+            throw new Refused(text(Response.Status.FORBIDDEN, "HTTP Basic is for administrators").build());
+        }
+        return new OAuthPrincipal.AdministratorPrincipal(signIn.account().getUsername());
+    }
+
+    private Response unauthorized(ContainerRequestContext request, String message) {
+        return text(Response.Status.UNAUTHORIZED, message)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "OAuth realm=\"" + urls.apiBase(request.getUriInfo()) + "\"")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"SMART Container EE\"")
-                .type(MediaType.TEXT_PLAIN_TYPE).entity(message).build();
+                .build();
+    }
+
+    private static Response.ResponseBuilder text(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").entity(message);
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** A refusal found while resolving the principal. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Response response;
+
+        Refused(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
     }
 }
