@@ -127,7 +127,7 @@ class ContainerDeploymentIT {
         HttpResponse<String> home = TestServer.get(client, "/index.xhtml");
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Signed in as admin"), home.body());
-        assertTrue(home.body().contains("patient records in this container"));
+        assertTrue(home.body().contains("id=\"picker:patients\""), "the patient picker");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ContainerDeploymentIT {
         HttpResponse<String> refused = postLogin(client, form.body(), InitialAdmin.USERNAME, "wrong-password");
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("Wrong user name or password."));
-        assertFalse(refused.body().contains("patient records in this container"));
+        assertFalse(refused.body().contains("id=\"picker:patients\""));
         assertEquals(302, TestServer.get(client, "/index.xhtml").statusCode());
     }
 

@@ -2,6 +2,7 @@ package org.smartcontainer.it;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -45,10 +46,13 @@ final class PortalPages {
 
     /** The cells' texts of the patient rows on the current page, waited for until there is one. */
     static List<List<String>> patientRows(Browser browser) {
-        browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.numberOfElementsToBeMoreThan(ROWS, 0));
-        return browser.driver().findElements(ROWS).stream()
-                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
-                .toList();
+        // An AJAX update may replace the rows while they are read: read again until a whole page is read.
+        return browser.waitUpTo(WAIT_SECONDS).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<List<String>> rows = d.findElements(ROWS).stream()
+                    .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                    .toList();
+            return rows.isEmpty() ? null : rows;
+        });
     }
 
     /** Searches by a family name prefix and waits until every row shown matches it. */
@@ -56,7 +60,7 @@ final class PortalPages {
         browser.driver().findElement(By.id("picker:familyName")).sendKeys(prefix);
         browser.driver().findElement(By.id("picker:search")).click();
         String lower = prefix.toLowerCase();
-        browser.waitUpTo(WAIT_SECONDS).until(d -> d.findElements(ROWS).stream()
+        browser.waitUpTo(WAIT_SECONDS).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(ROWS).stream()
                 .allMatch(r -> r.findElements(By.tagName("td")).get(0).getText().toLowerCase().startsWith(lower)));
         return patientRows(browser);
     }
