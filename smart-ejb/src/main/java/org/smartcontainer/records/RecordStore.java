@@ -1,8 +1,18 @@
 package org.smartcontainer.records;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+
 /**
  * Where patient records live: the SPI of the record store. The embedded RDF4J native store is the
  * default implementation; a remote SPARQL store and a proxy to an existing EHR implement it too.
+ *
+ * <p>URIs that enter or leave the store are public: read methods take the {@code apiBase} to emit
+ * and accept statement URIs under it. How records are stored inside is the implementation's
+ * business (see {@link RecordUris}).
  */
 public interface RecordStore {
 
@@ -11,4 +21,50 @@ public interface RecordStore {
 
     /** A short description of the backend for health reports, e.g. its directory or endpoint. */
     String describe();
+
+    /** The ids of all records, sorted. */
+    List<String> recordIds();
+
+    /** Whether the record exists. */
+    boolean exists(String recordId);
+
+    /**
+     * Creates or atomically replaces a patient: the whole patient is written or nothing is.
+     * Statement URIs already in the data are kept only if they lie in this record (under the
+     * internal base or {@code apiBase}, which may be null).
+     */
+    ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException;
+
+    /**
+     * Creates or replaces several patients in one transaction: all of them or none (bulk loading).
+     * Each patient is handled as by {@link #importPatient}.
+     */
+    List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException;
+
+    /** Deletes a record with all its statements and files; false if there was no such record. */
+    boolean deleteRecord(String recordId);
+
+    /**
+     * The statements of exactly this type in a record (no subclass inference), each with the values
+     * at the given paths for filtering and sorting; no graphs are loaded. Empty for an unknown record.
+     */
+    List<StatementEntry> listStatements(String recordId, IRI type, List<ValuePath> paths, String apiBase);
+
+    /**
+     * The union of the graphs of these statements of the record plus those of the statements they link
+     * to directly (one hop, the record excluded), with public URIs. URIs not in the record are skipped.
+     */
+    Model readStatements(String recordId, Collection<IRI> statementUris, String apiBase);
+
+    /** One statement of the record with its one-hop neighbours, if it exists there with exactly this type. */
+    Optional<Model> readStatement(String recordId, IRI type, IRI statementUri, String apiBase);
+
+    /** The record's demographics graph. */
+    Optional<Model> readDemographics(String recordId, String apiBase);
+
+    /** The picker's view of one record. */
+    Optional<RecordSummary> summary(String recordId);
+
+    /** The records matching a search, ordered by family name, given name and record id. */
+    List<RecordSummary> search(RecordQuery query);
 }

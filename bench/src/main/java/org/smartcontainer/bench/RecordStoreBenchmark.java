@@ -1,0 +1,204 @@
+package org.smartcontainer.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.smartcontainer.ontology.SmartOntology;
+import org.smartcontainer.records.ImportResult;
+import org.smartcontainer.records.NativeStoreRecords;
+import org.smartcontainer.records.PatientData;
+import org.smartcontainer.records.RecordQuery;
+import org.smartcontainer.records.StatementEntry;
+import org.smartcontainer.records.StatementTypes;
+import org.smartcontainer.records.generator.GeneratedPatient;
+import org.smartcontainer.records.generator.SamplePatientGenerator;
+
+/**
+ * Measures the record store: import rate of the 59 sample patients and of a large population,
+ * size on disk, and the time to read one patient's medications with few and with many patients.
+ * Not a test; run with {@code bench/run.sh [--patients N] [--batch N] [--work DIR]}. Validation is
+ * off (the store's own cost is measured).
+ */
+public final class RecordStoreBenchmark {
+
+    private static final String API_BASE = "http://localhost:7000";
+    private static final IRI MEDICATION = Values.iri("http://smartplatforms.org/terms#Medication");
+
+    private Path shared;
+    private Path work;
+    private int patients = 10_000;
+    private int batch = 25;
+    private StatementTypes types;
+    private final List<PatientData> samples = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        RecordStoreBenchmark bench = new RecordStoreBenchmark();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--shared" -> bench.shared = Path.of(args[++i]);
+                case "--work" -> bench.work = Path.of(args[++i]);
+                case "--patients" -> bench.patients = Integer.parseInt(args[++i]);
+                case "--batch" -> bench.batch = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + " (--shared DIR, --work DIR, --patients N, --batch N)");
+            }
+        }
+        bench.run();
+    }
+
+    private void run() throws Exception {
+        if (work == null) {
+            work = Files.createTempDirectory("smart-bench");
+        }
+        System.out.printf("Record store benchmark: %d cores, max heap %d MB, work dir %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
+        try (InputStream in = Files.newInputStream(shared.resolve("ontology/smart.owl"))) {
+            types = StatementTypes.of(SmartOntology.parse(in, RDFFormat.RDFXML));
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(shared.resolve("sample-patients"))) {
+            files = list.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        long t0 = System.nanoTime();
+        for (Path file : files) {
+            samples.add(PatientData.parse(file));
+        }
+        long parseNs = System.nanoTime() - t0;
+        long inputTriples = samples.stream().mapToLong(p -> p.rdf().size()).sum();
+        System.out.printf("Parsed %d sample files (%,d triples) in %d ms (%,.0f triples/s)%n", files.size(),
+                inputTriples, parseNs / 1_000_000, inputTriples / (parseNs / 1e9));
+
+        // 1. the 59 sample patients, one transaction each (as the admin import does)
+        Path small = work.resolve("store-59");
+        String probe;
+        try (NativeStoreRecords store = open(small)) {
+            // warm-up run in a scratch store so that class loading and JIT do not count
+            try (NativeStoreRecords scratch = open(work.resolve("warmup"))) {
+                for (PatientData p : samples) {
+                    scratch.importPatient(PatientData.of(p.recordId(), p.rdf(), p.source()), null);
+                }
+            }
+            long quads = 0;
+            long start = System.nanoTime();
+            for (PatientData p : samples) {
+                quads += store.importPatient(p, null).triples();
+            }
+            report("Import of the 59 sample patients (1 transaction each)", quads, System.nanoTime() - start);
+            System.out.printf("  store size on disk: %s for %d patients%n", size(small), store.countRecords());
+            probe = patientWithMostMedications(store);
+            readBenchmark("59 patients", store, probe);
+        }
+
+        // 2. a large population of generated patients (generation not timed)
+        Path large = work.resolve("store-" + patients);
+        SamplePatientGenerator generator = new SamplePatientGenerator(SamplePatientGenerator.DEFAULT_SEED);
+        try (NativeStoreRecords store = open(large)) {
+            // the probe patient of the small store, so that the same patient is read in both
+            store.importPatient(samples.stream().filter(p -> p.recordId().equals(probe)).findFirst().orElseThrow(), null);
+            long quads = 0;
+            long importNs = 0;
+            long lap = 0;
+            List<PatientData> pending = new ArrayList<>();
+            for (int i = 0; i < patients; i++) {
+                GeneratedPatient g = generator.generate(i);
+                pending.add(new PatientData(g.recordId(), g.rdf(), g.files(), "generated #" + i));
+                if (pending.size() == batch || i == patients - 1) {
+                    long start = System.nanoTime();
+                    for (ImportResult r : store.importPatients(pending, null)) {
+                        quads += r.triples();
+                    }
+                    importNs += System.nanoTime() - start;
+                    pending.clear();
+                }
+                if ((i + 1) % 1000 == 0) {
+                    System.out.printf("  %,d patients, %,d quads, last 1000 imported in %d ms%n", i + 1, quads,
+                            (importNs - lap) / 1_000_000);
+                    lap = importNs;
+                }
+            }
+            long ns = importNs;
+            report("Import of " + patients + " generated patients (" + batch + " patient(s) per transaction)", quads, ns);
+            System.out.printf("  store size on disk: %s for %d patients%n", size(large), store.countRecords());
+            readBenchmark(patients + " patients", store, probe);
+            searchBenchmark(store);
+        }
+        long reopen = System.nanoTime();
+        try (NativeStoreRecords store = open(large)) {
+            long start = reopen;
+            store.countRecords();
+            System.out.printf("Reopen of the %d-patient store (search index rebuilt): %d ms%n", patients,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private NativeStoreRecords open(Path dir) {
+        return new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"), types);
+    }
+
+    private static void report(String what, long quads, long ns) {
+        System.out.printf("%s: %,d quads in %,d ms = %,.0f triples/s%n", what, quads, ns / 1_000_000, quads / (ns / 1e9));
+    }
+
+    private static String patientWithMostMedications(NativeStoreRecords store) {
+        return store.recordIds().stream().max(Comparator.comparingInt(
+                (String id) -> store.listStatements(id, MEDICATION, List.of(), API_BASE).size())).orElseThrow();
+    }
+
+    /** Lists and loads one patient's medications (with fulfillments) many times; prints the median. */
+    private static void readBenchmark(String label, NativeStoreRecords store, String recordId) {
+        int rounds = 300;
+        long[] times = new long[rounds];
+        int triples = 0;
+        for (int warm = 0; warm < 100; warm++) {
+            readMedications(store, recordId);
+        }
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            triples = readMedications(store, recordId).size();
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "Read medications of record %s with %s: median %.2f ms, p90 %.2f ms (%d triples)%n",
+                recordId, label, times[rounds / 2] / 1e6, times[rounds * 9 / 10] / 1e6, triples);
+    }
+
+    private static Model readMedications(NativeStoreRecords store, String recordId) {
+        List<StatementEntry> entries = store.listStatements(recordId, MEDICATION, List.of(), API_BASE);
+        return store.readStatements(recordId, entries.stream().map(StatementEntry::uri).toList(), API_BASE);
+    }
+
+    private static void searchBenchmark(NativeStoreRecords store) {
+        RecordQuery query = RecordQuery.all().familyName("s").gender("fe");
+        int found = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            found = store.search(query).size();
+        }
+        System.out.printf(Locale.ROOT, "Search family_name=s gender=fe over %d records: %.2f ms (%d found)%n",
+                store.countRecords(), (System.nanoTime() - start) / 100 / 1e6, found);
+    }
+
+    private static String size(Path dir) throws IOException {
+        return String.format(Locale.ROOT, "%s (native store %s, journal %s, documents %s)", bytes(dir),
+                bytes(dir.resolve("records")), bytes(dir.resolve("records-journal")), bytes(dir.resolve("documents")));
+    }
+
+    private static String bytes(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            long bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+    }
+
+}

@@ -1,0 +1,436 @@
+package org.smartcontainer.records;
+
+import static org.smartcontainer.records.RecordTerms.HAS_STATEMENT;
+import static org.smartcontainer.records.RecordTerms.MEDICAL_RECORD;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import org.eclipse.rdf4j.common.transaction.IsolationLevels;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.RepositoryResult;
+import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
+
+/**
+ * The record store in an RDF4J native store on a directory, in the named-graph layout of
+ * data-model.md §2.2 with record-relative URIs ({@link RecordUris}). Plain Java: the
+ * {@link NativeRecordStore} EJB wraps it, tests and the benchmark use it directly.
+ *
+ * <p>Every write is also kept in a {@link RecordJournal}, from which the store is rebuilt if the
+ * process died during a write (the native store's B-trees are not crash-atomic).
+ *
+ * <p>Reads of one record touch only that record's graphs (the {@code cspo} index), so they cost the
+ * same with 59 or 10,000 patients. Writes are serialized and each import is one transaction.
+ */
+public class NativeStoreRecords implements RecordStore, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(NativeStoreRecords.class.getName());
+
+    /**
+     * Every read binds the graph (record index, statement graph), so one context-first index serves
+     * them all; each further index would cost as much again on every import.
+     */
+    static final String INDEXES = System.getProperty("smart.records.indexes", "cspo");
+
+    private final Path directory;
+    private final StatementTypes types;
+    private final PatientImport importer;
+    private final PatientValidator validator;
+    private final ValidationMode validationMode;
+    private final DocumentFiles documents;
+    private final SailRepository repository;
+    private final RecordSearchIndex index = new RecordSearchIndex();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final RecordJournal journal;
+
+    /** A store without validation. */
+    public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types) {
+        this(directory, documentDirectory, types, PatientValidator.NONE, ValidationMode.OFF);
+    }
+
+    /** Opens (or creates) the store in {@code directory}; document files go to {@code documentDirectory}. */
+    public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types,
+            PatientValidator validator, ValidationMode validationMode) {
+        this.directory = directory;
+        this.types = types;
+        this.importer = new PatientImport(types);
+        this.validator = validator;
+        this.validationMode = validationMode;
+        this.documents = new DocumentFiles(documentDirectory);
+        this.journal = new RecordJournal(directory.resolveSibling(directory.getFileName() + "-journal"));
+        if (journal.interruptedWrite()) {
+            rebuildFromJournal();
+        }
+        this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
+        this.repository.init();
+        rebuildIndex();
+    }
+
+    /** After a crash during a write: a fresh store from the journal, the old one deleted. */
+    private void rebuildFromJournal() {
+        long start = System.nanoTime();
+        LOG.warning(() -> "The last write to the record store " + directory
+                + " did not finish; rebuilding the store from its journal");
+        Path fresh = directory.resolveSibling(directory.getFileName() + "-rebuilding");
+        try {
+            deleteTree(fresh);
+            SailRepository rebuilt = new SailRepository(new NativeStore(fresh.toFile(), INDEXES));
+            rebuilt.init();
+            int records = 0;
+            try (RepositoryConnection c = rebuilt.getConnection()) {
+                List<Path> files = journal.recordFiles();
+                for (int i = 0; i < files.size(); i += 100) {
+                    c.begin(IsolationLevels.READ_COMMITTED);
+                    for (Path file : files.subList(i, Math.min(files.size(), i + 100))) {
+                        c.add(RecordJournal.read(file));
+                        records++;
+                    }
+                    c.commit();
+                }
+            } finally {
+                rebuilt.shutDown();
+            }
+            deleteTree(directory);
+            Files.move(fresh, directory);
+            journal.recovered();
+            int count = records;
+            LOG.warning(() -> "Rebuilt the record store with " + count + " records in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rebuild the record store " + directory + " from its journal", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private void rebuildIndex() {
+        long start = System.nanoTime();
+        index.clear();
+        try (RepositoryConnection c = repository.getConnection();
+                RepositoryResult<Resource> graphs = c.getContextIDs()) {
+            for (Resource graph : graphs) {
+                if (graph instanceof IRI iri && RecordUris.isRecord(iri)
+                        && c.hasStatement(iri, RDF.TYPE, MEDICAL_RECORD, false, iri)) {
+                    RecordUris.recordIdOf(iri, null).ifPresent(id -> index.put(summarise(c, id)));
+                }
+            }
+        }
+        LOG.fine(() -> "Indexed " + index.size() + " records in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    private RecordSummary summarise(RepositoryConnection c, String recordId) {
+        Model demographics = new LinkedHashModel();
+        c.getStatements(null, null, null, false, demographicsGraph(recordId)).forEach(demographics::add);
+        return RecordSearchIndex.summarise(recordId, demographics);
+    }
+
+    private IRI demographicsGraph(String recordId) {
+        return RecordUris.mint(recordId, types.basePath(RecordTerms.DEMOGRAPHICS)
+                .orElseThrow(() -> new IllegalStateException("The ontology gives sp:Demographics no api:base_path")));
+    }
+
+    @Override
+    public long countRecords() {
+        return index.size();
+    }
+
+    @Override
+    public String describe() {
+        return "RDF4J native store at " + directory;
+    }
+
+    @Override
+    public List<String> recordIds() {
+        return index.recordIds();
+    }
+
+    @Override
+    public boolean exists(String recordId) {
+        return index.contains(recordId);
+    }
+
+    @Override
+    public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
+        return importPatients(List.of(patient), apiBase).get(0);
+    }
+
+    @Override
+    public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
+        List<PatientImport.Prepared> prepared = new ArrayList<>(patients.size());
+        List<List<String>> warnings = new ArrayList<>(patients.size());
+        for (PatientData patient : patients) {
+            PatientImport.Prepared p = importer.prepare(patient, apiBase);
+            prepared.add(p);
+            warnings.add(validate(patient, p));
+        }
+        List<Path> staged = new ArrayList<>();
+        writeLock.lock();
+        try {
+            for (PatientData patient : patients) {
+                staged.add(documents.stage(patient));
+            }
+            List<Boolean> replaced = new ArrayList<>();
+            journal.begin();
+            try (RepositoryConnection c = repository.getConnection()) {
+                for (PatientImport.Prepared p : prepared) {
+                    journal.stage(p.recordId(), p.quads());
+                }
+                c.begin(IsolationLevels.READ_COMMITTED);
+                try {
+                    for (PatientImport.Prepared p : prepared) {
+                        replaced.add(removeRecordGraphs(c, p.record()));
+                        c.add(p.quads());
+                    }
+                    c.commit();
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    journal.abandon();
+                    throw new RecordImportException("Cannot write record(s) " + patients.stream()
+                            .map(PatientData::recordId).toList() + " to the store: " + e.getMessage(), e);
+                }
+            }
+            journal.finish(prepared.stream().map(PatientImport.Prepared::recordId).toList(), List.of());
+            List<ImportResult> results = new ArrayList<>(patients.size());
+            for (int i = 0; i < patients.size(); i++) {
+                PatientImport.Prepared p = prepared.get(i);
+                documents.publish(p.recordId(), staged.get(i));
+                index.put(RecordSearchIndex.summarise(p.recordId(), p.graph(demographicsGraph(p.recordId()))));
+                results.add(new ImportResult(p.recordId(), replaced.get(i), p.statementCounts(), p.quads().size(),
+                        p.discardedTriples(), patients.get(i).files().size(), warnings.get(i)));
+            }
+            return results;
+        } catch (RecordImportException | RuntimeException e) {
+            staged.forEach(documents::discard);
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private List<String> validate(PatientData patient, PatientImport.Prepared prepared) throws RecordImportException {
+        if (validationMode == ValidationMode.OFF) {
+            return List.of();
+        }
+        List<String> findings = validator.validate(prepared.model());
+        if (!findings.isEmpty() && validationMode == ValidationMode.REJECT) {
+            throw new RecordImportException(patient.source() + " (record " + patient.recordId()
+                    + ") does not conform to the SMART data model: " + String.join("; ", findings));
+        }
+        return findings;
+    }
+
+    /** Clears the record's index graph and every statement graph it links; whether there was a record. */
+    private static boolean removeRecordGraphs(RepositoryConnection c, IRI record) {
+        List<Resource> graphs = new ArrayList<>();
+        try (RepositoryResult<Statement> links = c.getStatements(record, HAS_STATEMENT, null, false, record)) {
+            for (Statement st : links) {
+                if (st.getObject() instanceof IRI s) {
+                    graphs.add(s);
+                }
+            }
+        }
+        boolean existed = !graphs.isEmpty() || c.hasStatement(record, RDF.TYPE, MEDICAL_RECORD, false, record);
+        if (existed) {
+            // only known graphs: clearing a graph the store has never seen scans the whole store
+            graphs.add(record);
+            c.clear(graphs.toArray(Resource[]::new));
+        }
+        return existed;
+    }
+
+    @Override
+    public boolean deleteRecord(String recordId) {
+        IRI record = RecordUris.record(RecordUris.requireRecordId(recordId));
+        writeLock.lock();
+        try (RepositoryConnection c = repository.getConnection()) {
+            journal.begin();
+            c.begin(IsolationLevels.READ_COMMITTED);
+            boolean existed = removeRecordGraphs(c, record);
+            c.commit();
+            journal.finish(List.of(), List.of(recordId));
+            documents.delete(recordId);
+            index.remove(recordId);
+            return existed;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<StatementEntry> listStatements(String recordId, IRI type, List<ValuePath> paths, String apiBase) {
+        if (!RecordUris.isValidRecordId(recordId)) {
+            return List.of();
+        }
+        IRI record = RecordUris.record(recordId);
+        List<StatementEntry> entries = new ArrayList<>();
+        try (RepositoryConnection c = repository.getConnection()) {
+            for (IRI s : linkedStatements(c, record)) {
+                if (c.hasStatement(s, RDF.TYPE, type, false, s)) {
+                    Map<ValuePath, List<Value>> values = new LinkedHashMap<>();
+                    for (ValuePath path : paths) {
+                        values.put(path, evaluate(c, s, path).stream().map(v -> RecordUris.toPublic(v, apiBase)).toList());
+                    }
+                    entries.add(new StatementEntry(RecordUris.toPublic(s, apiBase), values));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static List<IRI> linkedStatements(RepositoryConnection c, IRI record) {
+        List<IRI> statements = new ArrayList<>();
+        try (RepositoryResult<Statement> links = c.getStatements(record, HAS_STATEMENT, null, false, record)) {
+            for (Statement st : links) {
+                if (st.getObject() instanceof IRI s) {
+                    statements.add(s);
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** Follows a path from a statement inside its graph, stepping into the graph of a linked statement. */
+    private static List<Value> evaluate(RepositoryConnection c, IRI statement, ValuePath path) {
+        record Position(Value node, Resource graph) {
+        }
+        List<Position> current = List.of(new Position(statement, statement));
+        for (IRI step : path.steps()) {
+            List<Position> next = new ArrayList<>();
+            for (Position pos : current) {
+                if (!(pos.node() instanceof Resource node)) {
+                    continue;
+                }
+                Resource graph = pos.graph();
+                if (node instanceof IRI iri && !iri.equals(graph) && !c.hasStatement(node, null, null, false, graph)) {
+                    graph = iri; // a linked statement: its triples are in its own graph
+                }
+                try (RepositoryResult<Statement> found = c.getStatements(node, step, null, false, graph)) {
+                    for (Statement st : found) {
+                        next.add(new Position(st.getObject(), graph));
+                    }
+                }
+            }
+            current = next;
+        }
+        return current.stream().map(Position::node).distinct().toList();
+    }
+
+    @Override
+    public Model readStatements(String recordId, Collection<IRI> statementUris, String apiBase) {
+        Model out = new LinkedHashModel();
+        if (!RecordUris.isValidRecordId(recordId)) {
+            return out;
+        }
+        IRI record = RecordUris.record(recordId);
+        try (RepositoryConnection c = repository.getConnection()) {
+            Set<IRI> graphs = new LinkedHashSet<>();
+            for (IRI uri : statementUris) {
+                IRI s = RecordUris.toStored(uri, apiBase);
+                if (!s.equals(record) && c.hasStatement(record, HAS_STATEMENT, s, false, record)) {
+                    graphs.add(s);
+                }
+            }
+            for (IRI s : List.copyOf(graphs)) {
+                try (RepositoryResult<Statement> links = c.getStatements(s, null, null, false, s)) {
+                    for (Statement st : links) {
+                        if (st.getObject() instanceof IRI o && !o.equals(record) && !graphs.contains(o)
+                                && c.hasStatement(record, HAS_STATEMENT, o, false, record)) {
+                            graphs.add(o);
+                        }
+                    }
+                }
+            }
+            for (IRI g : graphs) {
+                try (RepositoryResult<Statement> triples = c.getStatements(null, null, null, false, g)) {
+                    RecordUris.addPublic(triples, apiBase, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Model> readStatement(String recordId, IRI type, IRI statementUri, String apiBase) {
+        if (!RecordUris.isValidRecordId(recordId)) {
+            return Optional.empty();
+        }
+        IRI record = RecordUris.record(recordId);
+        IRI s = RecordUris.toStored(statementUri, apiBase);
+        try (RepositoryConnection c = repository.getConnection()) {
+            if (!c.hasStatement(record, HAS_STATEMENT, s, false, record) || !c.hasStatement(s, RDF.TYPE, type, false, s)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(readStatements(recordId, List.of(statementUri), apiBase));
+    }
+
+    @Override
+    public Optional<Model> readDemographics(String recordId, String apiBase) {
+        if (!RecordUris.isValidRecordId(recordId) || !index.contains(recordId)) {
+            return Optional.empty();
+        }
+        IRI graph = demographicsGraph(recordId);
+        try (RepositoryConnection c = repository.getConnection();
+                RepositoryResult<Statement> triples = c.getStatements(null, null, null, false, graph)) {
+            Model model = RecordUris.toPublic(triples, apiBase);
+            return model.isEmpty() ? Optional.empty() : Optional.of(model);
+        }
+    }
+
+    @Override
+    public Optional<RecordSummary> summary(String recordId) {
+        return index.get(recordId);
+    }
+
+    @Override
+    public List<RecordSummary> search(RecordQuery query) {
+        return index.search(query);
+    }
+
+    /** Every quad of the store, for tests and diagnostics (contexts kept, URIs stored). */
+    Model dump() {
+        try (RepositoryConnection c = repository.getConnection();
+                RepositoryResult<Statement> all = c.getStatements(null, null, null, false)) {
+            return new LinkedHashModel(all.stream().toList());
+        }
+    }
+
+    /** The document directory of a record. */
+    public Path documentDirectory(String recordId) {
+        return documents.directory(recordId);
+    }
+
+    @Override
+    public void close() {
+        repository.shutDown();
+    }
+}

@@ -1,0 +1,59 @@
+package org.smartcontainer.records;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.smartcontainer.records.generator.SamplePatientGenerator;
+
+/**
+ * Administration of patient records (admin pages, admin REST API): import files and folders,
+ * generate sample patients, delete, list and count. The record store has its own transactions,
+ * so no JTA transaction is held around these long operations.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RecordAdministration {
+
+    @Inject
+    private RecordStore store;
+
+    /** Imports one patient file; the record id is given or, if null, the digits of the file name. */
+    public ImportResult importFile(Path file, String recordId) throws RecordImportException {
+        PatientData data = recordId == null ? PatientData.parse(file) : PatientData.parse(file, recordId);
+        return store.importPatient(data, null);
+    }
+
+    /** Imports every RDF file of a folder, each in its own transaction; failures are reported, not thrown. */
+    public FolderImportReport importFolder(Path folder) throws IOException {
+        return PatientFolderImport.importFolder(store, folder, null);
+    }
+
+    /** Generates {@code count} sample patients with the default seed (records 0..count-1 of that seed). */
+    public int generatePatients(int count) throws RecordImportException {
+        return generatePatients(count, SamplePatientGenerator.DEFAULT_SEED);
+    }
+
+    /** Generates {@code count} sample patients with the given seed. */
+    public int generatePatients(int count, long seed) throws RecordImportException {
+        return PatientFolderImport.generate(store, count, seed);
+    }
+
+    /** Deletes a record with its statements and files; false if it did not exist. */
+    public boolean deleteRecord(String recordId) {
+        return store.deleteRecord(recordId);
+    }
+
+    /** All records, ordered by name. */
+    public List<RecordSummary> listRecords() {
+        return store.search(RecordQuery.all());
+    }
+
+    /** The number of records. */
+    public long countRecords() {
+        return store.countRecords();
+    }
+}
