@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,6 +122,30 @@ public class AccountService {
         account.setLockedUntil(null);
         account.setLastLoginAt(now);
         return new SignIn(SignInResult.OK, account);
+    }
+
+    /**
+     * The id of an account in the SMART API ({@code /users/{user_id}}, {@code smart_user_id}): its e-mail
+     * address, or its user name when it has none.
+     */
+    public static String userIdOf(Account account) {
+        String email = account.getEmail();
+        return email == null || email.isBlank() ? account.getUsername() : email;
+    }
+
+    /** The account with this API user id (e-mail address, or user name for accounts without one). */
+    public Optional<Account> findByUserId(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Account> byEmail = em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
+                .setParameter("email", userId).getResultStream().findFirst();
+        return byEmail.isPresent() ? byEmail : findByUsername(userId).filter(a -> userIdOf(a).equals(userId));
+    }
+
+    /** Every account, ordered by user name. */
+    public List<Account> list() {
+        return em.createQuery("SELECT a FROM Account a ORDER BY a.username", Account.class).getResultList();
     }
 
     // A valid hash of a random password, used only to equalise timing for unknown user names.
