@@ -190,4 +190,24 @@ public class AccountService {
     private Account existing(String username) {
         return findByUsername(username).orElseThrow(() -> new UnknownAccountException(username));
     }
+    /**
+     * The id of an account in the SMART API ({@code /users/{user_id}}, {@code smart_user_id}): its e-mail
+     * address, or its user name when it has none.
+     */
+    public static String userIdOf(Account account) {
+        String email = account.getEmail();
+        return email == null || email.isBlank() ? account.getUsername() : email;
+    }
+
+    /** The account with this API user id (e-mail address, or user name for accounts without one). */
+    public Optional<Account> findByUserId(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Account> byEmail = em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
+                .setParameter("email", userId).getResultStream().findFirst();
+        return byEmail.isPresent() ? byEmail : findByUsername(userId).filter(a -> userIdOf(a).equals(userId));
+    }
+
+
 }

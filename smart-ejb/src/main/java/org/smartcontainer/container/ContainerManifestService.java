@@ -31,9 +31,10 @@ public class ContainerManifestService {
 
     /**
      * The manifest for a container whose API is at {@code apiBase} and whose portal is at {@code uiBase}
-     * (both absolute, without a trailing slash).
+     * (both absolute, without a trailing slash) that serves {@code capabilities} (manifest spec section 1.2,
+     * computed from the routes it serves).
      */
-    public JsonObject manifest(String apiBase, String uiBase) {
+    public JsonObject manifest(String apiBase, String uiBase, JsonObject capabilities) {
         return Json.createObjectBuilder()
                 .add("smart_version", smartVersion)
                 .add("api_base", apiBase)
@@ -45,7 +46,7 @@ public class ContainerManifestService {
                         .add("request_token", apiBase + "/oauth/request_token")
                         .add("authorize_token", uiBase + "/oauth/authorize")
                         .add("exchange_token", apiBase + "/oauth/access_token"))
-                .add("capabilities", Json.createObjectBuilder())
+                .add("capabilities", capabilities)
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -127,5 +128,15 @@ public class NativeRecordStore implements RecordStore {
     @Override
     public List<RecordSummary> search(RecordQuery query) {
         return store.search(query);
+    }
+
+    @Override
+    public Model addStatements(String recordId, Model statements, String apiBase) throws RecordImportException {
+        return store.addStatements(recordId, statements, apiBase);
+    }
+
+    @Override
+    public Optional<Path> documentFile(String recordId, String fileName) {
+        return store.documentFile(recordId, fileName);
     }
 }

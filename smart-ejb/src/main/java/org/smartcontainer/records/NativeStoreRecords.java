@@ -416,6 +416,60 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         return index.search(query);
     }
 
+    @Override
+    public Model addStatements(String recordId, Model statements, String apiBase) throws RecordImportException {
+        if (!RecordUris.isValidRecordId(recordId) || !index.contains(recordId)) {
+            throw new RecordImportException("There is no record " + recordId);
+        }
+        PatientImport.Prepared prepared = importer.prepare(PatientData.of(recordId, statements, "posted data"), apiBase);
+        writeLock.lock();
+        try (RepositoryConnection c = repository.getConnection()) {
+            // the journal keeps whole records: the current quads plus the new ones
+            List<Statement> record = new ArrayList<>(recordQuads(c, prepared.record()));
+            record.addAll(prepared.quads());
+            journal.begin();
+            journal.stage(recordId, record);
+            c.begin(IsolationLevels.READ_COMMITTED);
+            try {
+                c.add(prepared.quads());
+                c.commit();
+            } catch (RuntimeException e) {
+                c.rollback();
+                journal.abandon();
+                throw new RecordImportException("Cannot add statements to record " + recordId + ": " + e.getMessage(), e);
+            }
+            journal.finish(List.of(recordId), List.of());
+        } finally {
+            writeLock.unlock();
+        }
+        Model added = new LinkedHashModel();
+        for (Statement quad : prepared.quads()) {
+            if (!prepared.record().equals(quad.getContext())) {
+                RecordUris.addPublic(List.of(quad), apiBase, added);
+            }
+        }
+        return added;
+    }
+
+    /** Every quad of a record: its index graph and the graphs of its statements. */
+    private static List<Statement> recordQuads(RepositoryConnection c, IRI record) {
+        List<Resource> graphs = new ArrayList<>(linkedStatements(c, record));
+        graphs.add(record);
+        try (RepositoryResult<Statement> quads = c.getStatements(null, null, null, false, graphs.toArray(Resource[]::new))) {
+            return quads.stream().toList();
+        }
+    }
+
+    @Override
+    public Optional<Path> documentFile(String recordId, String fileName) {
+        if (!RecordUris.isValidRecordId(recordId) || fileName == null || fileName.isEmpty() || fileName.contains("/")
+                || fileName.contains("\\") || fileName.contains("..")) {
+            return Optional.empty();
+        }
+        Path file = documents.directory(recordId).resolve(fileName);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     /** Every quad of the store, for tests and diagnostics (contexts kept, URIs stored). */
     Model dump() {
         try (RepositoryConnection c = repository.getConnection();

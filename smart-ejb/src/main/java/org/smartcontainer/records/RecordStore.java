@@ -1,5 +1,6 @@
 package org.smartcontainer.records;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -67,4 +68,16 @@ public interface RecordStore {
 
     /** The records matching a search, ordered by family name, given name and record id. */
     List<RecordSummary> search(RecordQuery query);
+
+    /**
+     * Adds statements to an existing record without touching its other data (the API's POST). Blank statement
+     * nodes get minted URIs in this record and are attached to it; named statements and references must lie in
+     * this record. Returns the added graph with public URIs.
+     *
+     * @throws RecordImportException if the record does not exist or the graph reaches into another record
+     */
+    Model addStatements(String recordId, Model statements, String apiBase) throws RecordImportException;
+
+    /** The stored file of a record's document or photograph ({@code sp:fileName}), if it exists. */
+    Optional<Path> documentFile(String recordId, String fileName);
 }

@@ -1,0 +1,36 @@
+package org.smartcontainer.api.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else: HTTP exceptions keep their status (and headers such as {@code Allow}) with a short text
+ * body; any other failure is logged with an incident id and answered {@code 500} with that id only.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException http) {
+            Response response = http.getResponse();
+            if (response.hasEntity()) {
+                return response;
+            }
+            Response.StatusType status = response.getStatusInfo();
+            return Response.fromResponse(response).type("text/plain;charset=UTF-8")
+                    .entity(status.getReasonPhrase() + "\n").build();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "API request failed (incident " + incident + ")", e);
+        return ApiProblem.response(Response.Status.INTERNAL_SERVER_ERROR, "Internal server error (incident "
+                + incident + ")");
+    }
+}
