@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartcontainer.accounts.AccountService;
@@ -55,6 +56,9 @@ public class ApiAuthorization implements ContainerRequestFilter {
 
     @Inject
     private PublicUrls urls;
+
+    @Inject
+    private VerifiedAdministrators verifiedAdministrators;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -110,6 +114,10 @@ public class ApiAuthorization implements ContainerRequestFilter {
 
     /** HTTP Basic is for operators scripting the admin API: administrators only, with the account lockout. */
     private OAuthPrincipal administrator(ContainerRequestContext request, String credentials) throws Refused {
+        Optional<String> recentlyVerified = verifiedAdministrators.lookup(credentials);
+        if (recentlyVerified.isPresent()) {
+            return new OAuthPrincipal.AdministratorPrincipal(recentlyVerified.get());
+        }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
@@ -128,6 +136,7 @@ public class ApiAuthorization implements ContainerRequestFilter {
         if (!signIn.account().hasRole(Role.admin)) {
             throw new Refused(text(Response.Status.FORBIDDEN, "HTTP Basic is for administrators").build());
         }
+        verifiedAdministrators.remember(credentials, signIn.account().getUsername());
         return new OAuthPrincipal.AdministratorPrincipal(signIn.account().getUsername());
     }
 
