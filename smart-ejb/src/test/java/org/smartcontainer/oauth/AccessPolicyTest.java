@@ -90,8 +90,8 @@ class AccessPolicyTest {
     }
 
     @Test
-    void recordDataIsForAccessTokensOnly() {
-        for (OAuthPrincipal p : new OAuthPrincipal[] {JANE, RT, PH, HE, HE_ADMIN, CHROME, ADMIN_TOOL, ADMINISTRATOR}) {
+    void recordDataIsForAccessTokensAndTheAdministratorOnly() {
+        for (OAuthPrincipal p : new OAuthPrincipal[] {JANE, RT, PH, HE, HE_ADMIN, CHROME, ADMIN_TOOL}) {
             assertFalse(allows(p, CallCategory.RECORD_READ, "GET", CallTarget.record(A)), p.toString());
         }
         assertFalse(allows(NO_RECORD, CallCategory.RECORD_READ, "GET", CallTarget.record(A)));
@@ -223,5 +223,15 @@ class AccessPolicyTest {
         assertTrue(allows(ADMIN_TOOL, CallCategory.ADMIN, "GET", CallTarget.none()));
         assertFalse(allows(JANE, CallCategory.ADMIN, "GET", CallTarget.none()));
         assertFalse(allows(CHROME, CallCategory.ADMIN, "GET", CallTarget.none()));
+    }
+
+    @Test
+    void administratorsReadAndWriteRecordAndAppDataButGetNoTokens() {
+        CallTarget record = CallTarget.record(A);
+        assertTrue(allows(ADMINISTRATOR, CallCategory.RECORD_READ, "GET", record));
+        assertTrue(allows(ADMINISTRATOR, CallCategory.CLINICAL_NOTE_POST, "POST", record));
+        assertTrue(allows(ADMINISTRATOR, CallCategory.RECORD_SEARCH, "GET", CallTarget.none()));
+        assertFalse(allows(ADMINISTRATOR, CallCategory.ACCESS_TOKEN, "POST", CallTarget.none()));
+        assertFalse(allows(ADMINISTRATOR, CallCategory.OAUTH_DEBUG, "GET", CallTarget.none()));
     }
 }
