@@ -137,7 +137,7 @@ public final class RecordUris {
         for (Statement st : stored) {
             Resource subject = st.getSubject() instanceof BNode ? st.getSubject()
                     : (Resource) toPublic(st.getSubject(), apiBase);
-            target.add(subject, (IRI) toPublic(st.getPredicate(), apiBase), toPublic(st.getObject(), apiBase));
+            target.add(subject, toPublic(st.getPredicate(), apiBase), toPublic(st.getObject(), apiBase));
         }
     }
 
