@@ -118,11 +118,22 @@ public class AccountService {
         if (account.getState() != Account.State.active) {
             return new SignIn(SignInResult.DISABLED, null);
         }
-        account.setFailedLoginCount(0);
-        account.setLockedUntil(null);
-        account.setLastLoginAt(now);
+        // Write only what changed: concurrent successful sign-ins of one account (an operator's script)
+        // must not all update the versioned row and fail each other with optimistic-lock errors.
+        if (account.getFailedLoginCount() != 0 || account.getLockedUntil() != null) {
+            account.setFailedLoginCount(0);
+            account.setLockedUntil(null);
+        }
+        if (account.getLastLoginAt() == null || account.getLastLoginAt().isBefore(now.minus(LAST_SIGN_IN_PRECISION))) {
+            // A bulk update takes the row lock but not the entity version: concurrent ones queue, none fails.
+            em.createQuery("UPDATE Account a SET a.lastLoginAt = :now WHERE a.id = :id")
+                    .setParameter("now", now).setParameter("id", account.getId()).executeUpdate();
+        }
         return new SignIn(SignInResult.OK, account);
     }
+
+    /** How exactly the last sign-in time is kept: finer would mean a database write per request. */
+    private static final Duration LAST_SIGN_IN_PRECISION = Duration.ofMinutes(5);
 
     // ---------------------------------------------------------------- administration
 
