@@ -24,6 +24,9 @@ ear=$root/smart-ear/target/smart.ear
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
+# A first deployment generates the sample patients, which takes minutes on a busy machine.
+export AS_ADMIN_READTIMEOUT=${AS_ADMIN_READTIMEOUT:-1800000}
+
 pg_port=$base
 lb_port=$((base + 1))
 public=http://localhost:$lb_port

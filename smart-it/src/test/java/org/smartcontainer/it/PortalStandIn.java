@@ -6,13 +6,16 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.Approval;
 import org.smartcontainer.oauth.LaunchTokens;
@@ -37,7 +40,13 @@ public class PortalStandIn extends HttpServlet {
 
     /** The container's database (the persistence unit lives in the EJB module, out of this module's reach). */
     @Resource(lookup = "java:comp/DefaultDataSource")
-    private DataSource database;
+    private DataSource defaultDatabase;
+
+    /** The JDBC resource named by smart.datasource (as the persistence unit uses it), else the default. */
+    private DataSource database() throws NamingException {
+        Optional<String> configured = ConfigProvider.getConfig().getOptionalValue("smart.datasource", String.class);
+        return configured.isPresent() ? (DataSource) new InitialContext().lookup(configured.get()) : defaultDatabase;
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -61,15 +70,10 @@ public class PortalStandIn extends HttpServlet {
                     answer = "ok";
                 }
                 case "/expire" -> {
-                    try (Connection c = database.getConnection();
+                    try (Connection c = database().getConnection();
                             PreparedStatement update = c.prepareStatement(
                                     "UPDATE SMART_ACCESS_TOKEN SET EXPIRESAT = ? WHERE TOKEN = ?")) {
-                        // EclipseLink stores Instant attributes serialized on H2.
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                            out.writeObject(Instant.now().minusSeconds(60));
-                        }
-                        update.setBytes(1, bytes.toByteArray());
+                        update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(60));
                         update.setString(2, request.getParameter("token"));
                         answer = "expired=" + update.executeUpdate();
                     }
