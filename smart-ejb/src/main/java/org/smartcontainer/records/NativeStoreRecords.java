@@ -85,6 +85,47 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
         this.repository.init();
         rebuildIndex();
+        reconcileWithJournal();
+    }
+
+    /**
+     * Makes the store and the journal hold the same records: a record only in the journal (the store
+     * lost it) is restored from its file, a record only in the store (e.g. a store older than the
+     * journal) gets its file. Neither should happen; each case is logged.
+     */
+    private void reconcileWithJournal() {
+        try {
+            Set<String> journaled = journal.recordIds();
+            List<String> lost = journaled.stream().filter(id -> !index.contains(id)).sorted().toList();
+            List<String> unjournaled = index.recordIds().stream().filter(id -> !journaled.contains(id)).toList();
+            if (!lost.isEmpty()) {
+                LOG.warning(() -> "The record store " + directory + " lacks " + lost.size()
+                        + " record(s) that its journal holds; restoring them from the journal: " + lost);
+                try (RepositoryConnection c = repository.getConnection()) {
+                    c.begin(IsolationLevels.READ_COMMITTED);
+                    for (String id : lost) {
+                        c.add(RecordJournal.read(journal.recordFile(id)));
+                    }
+                    c.commit();
+                    for (String id : lost) {
+                        index.put(summarise(c, id));
+                    }
+                }
+            }
+            if (!unjournaled.isEmpty()) {
+                LOG.warning(() -> "The journal of the record store " + directory + " lacks " + unjournaled.size()
+                        + " record(s); writing their journal files");
+                journal.begin();
+                try (RepositoryConnection c = repository.getConnection()) {
+                    for (String id : unjournaled) {
+                        journal.stage(id, recordQuads(c, RecordUris.record(id)));
+                    }
+                }
+                journal.finish(unjournaled, List.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compare the record store " + directory + " with its journal", e);
+        }
     }
 
     /** After a crash during a write: a fresh store from the journal, the old one deleted. */
