@@ -2,6 +2,7 @@ package org.smartcontainer.oauth;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -44,9 +45,11 @@ public class AccessToken {
     /** The reference's {@code smart_connect_p}. */
     private boolean connect;
 
+    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant createdAt;
 
+    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant expiresAt;
 

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
@@ -125,6 +126,12 @@ public class OAuthService {
     /** Deletes expired tokens and nonces; the number of tokens deleted. */
     public int cleanup() {
         return dance().cleanup(nonces);
+    }
+
+    /** Deletes the tokens and nonces that have expired by {@code now} (tests look ahead in time with it). */
+    public int cleanup(Instant now) {
+        nonces.purgeExpired(now);
+        return new JpaTokenRepository(em).deleteExpired(now);
     }
 
     /** Removing an app removes its tokens and consents, in the same transaction. */

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
@@ -63,6 +65,10 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final RecordJournal journal;
+    /** Revisions of the records written since the store was opened; the others are at 0. */
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
+    /** The last revision given out, store-wide, so that a revision never repeats (not even across delete and re-create). */
+    private final AtomicLong lastRevision = new AtomicLong();
 
     /** A store without validation. */
     public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types) {
@@ -220,6 +226,21 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     }
 
     @Override
+    public long revision(String recordId) {
+        return revisions.getOrDefault(recordId, 0L);
+    }
+
+    /**
+     * Marks records as written: called after the write is visible to reads (committed, index and files updated)
+     * and also after a failed write, which may have changed part of it; under the write lock.
+     */
+    private void written(Collection<String> recordIds) {
+        for (String recordId : recordIds) {
+            revisions.put(recordId, lastRevision.incrementAndGet());
+        }
+    }
+
+    @Override
     public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
         return importPatients(List.of(patient), apiBase).get(0);
     }
@@ -273,6 +294,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             staged.forEach(documents::discard);
             throw e;
         } finally {
+            written(patients.stream().map(PatientData::recordId).toList());
             writeLock.unlock();
         }
     }
@@ -322,6 +344,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             index.remove(recordId);
             return existed;
         } finally {
+            written(List.of(recordId));
             writeLock.unlock();
         }
     }
@@ -481,6 +504,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             }
             journal.finish(List.of(recordId), List.of());
         } finally {
+            written(List.of(recordId));
             writeLock.unlock();
         }
         Model added = new LinkedHashModel();

@@ -1,5 +1,6 @@
 package org.smartcontainer.records;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.smartcontainer.appdata.AppDataStore;
 import org.smartcontainer.records.generator.SamplePatientGenerator;
 
 /**
@@ -20,6 +22,9 @@ public class RecordAdministration {
 
     @Inject
     private RecordStore store;
+
+    @EJB
+    private AppDataStore appData;
 
     /** Imports one patient file; the record id is given or, if null, the digits of the file name. */
     public ImportResult importFile(Path file, String recordId) throws RecordImportException {
@@ -42,9 +47,14 @@ public class RecordAdministration {
         return PatientFolderImport.generate(store, count, seed);
     }
 
-    /** Deletes a record with its statements and files; false if it did not exist. */
+    /**
+     * Deletes a record with its statements and files, then the apps' scratchpads of the record (also when the
+     * record was already gone, so none is left behind); false if the record did not exist.
+     */
     public boolean deleteRecord(String recordId) {
-        return store.deleteRecord(recordId);
+        boolean existed = store.deleteRecord(recordId);
+        appData.deleteScratchpads(recordId);
+        return existed;
     }
 
     /** All records, ordered by name. */

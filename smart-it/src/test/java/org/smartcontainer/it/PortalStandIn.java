@@ -6,9 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -64,12 +62,8 @@ public class PortalStandIn extends HttpServlet {
                     try (Connection c = database.getConnection();
                             PreparedStatement update = c.prepareStatement(
                                     "UPDATE SMART_ACCESS_TOKEN SET EXPIRESAT = ? WHERE TOKEN = ?")) {
-                        // EclipseLink stores Instant attributes serialized on H2.
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                            out.writeObject(Instant.now().minusSeconds(60));
-                        }
-                        update.setBytes(1, bytes.toByteArray());
+                        // token times are epoch milliseconds (InstantMillis)
+                        update.setLong(1, Instant.now().minusSeconds(60).toEpochMilli());
                         update.setString(2, request.getParameter("token"));
                         answer = "expired=" + update.executeUpdate();
                     }
