@@ -195,6 +195,7 @@
         show(instance);
         doc.body.classList.add("app-fullscreen");
         instance.holder.classList.add("fullscreen");
+        instance.fullscreenButton.textContent = "Exit full screen";
     });
 
     // ---------------------------------------------------------------- tabs
@@ -218,6 +219,9 @@
         close.setAttribute("aria-label", "Close " + (instance.manifest.name || instance.manifest.id));
         close.textContent = "\u00d7";
         close.addEventListener("click", function () {
+            if (lastRecordApp && lastRecordApp.id === instance.manifest.id) {
+                lastRecordApp = null; // closed by the user: not relaunched on the next patient
+            }
             host.destroy_app_instance(instance);
         });
         tab.appendChild(label);
@@ -358,6 +362,7 @@
         if (!id || (record && record.id === id)) {
             return;
         }
+        say("");
         var relaunch = lastRecordApp;
         host.record_context_changed();
         record = {id: id, full_name: element.getAttribute("data-full-name") || id};
@@ -372,6 +377,10 @@
             doc.body.classList.remove("app-fullscreen");
             Array.prototype.forEach.call(frames.querySelectorAll(".app-holder.fullscreen"), function (h) {
                 h.classList.remove("fullscreen");
+                var toggle = h.querySelector(".app-fullscreen-toggle");
+                if (toggle) {
+                    toggle.textContent = "Full screen";
+                }
             });
         }
     });

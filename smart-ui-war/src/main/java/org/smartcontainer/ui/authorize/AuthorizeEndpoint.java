@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /oauth/authorize?oauth_token=…}: where the three-legged dance sends the user (the container
- * manifest's {@code launch_urls.authorize_token}, ui.md §4.12). Signing in comes first (the portal's
- * security constraint); then the consent page {@code /authorize.xhtml} takes over.
+ * manifest's {@code launch_urls.authorize_token}, ui.md §4.12). Signing in comes first, then the
+ * consent page {@code /authorize.xhtml} takes over (see {@link ReturnAfterSignIn}).
  */
 @WebServlet("/oauth/authorize")
 public class AuthorizeEndpoint extends HttpServlet {
@@ -21,8 +21,12 @@ public class AuthorizeEndpoint extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("oauth_token");
-        response.sendRedirect(request.getContextPath() + "/authorize.xhtml"
-                + (token == null ? "" : "?oauth_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        String page = "/authorize.xhtml" + (token == null ? "" : "?oauth_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        if (request.getUserPrincipal() == null) {
+            ReturnAfterSignIn.sendToSignIn(request, response, page);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + page);
     }
 
     @Override

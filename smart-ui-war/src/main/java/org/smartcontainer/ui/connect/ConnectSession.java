@@ -30,7 +30,7 @@ public final class ConnectSession implements Serializable {
     private final String csrfToken;
     private final Map<String, ConnectGrant> grants = new LinkedHashMap<>();
 
-    private ConnectSession() {
+    ConnectSession() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

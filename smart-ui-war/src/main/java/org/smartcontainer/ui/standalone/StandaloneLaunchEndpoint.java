@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.smartcontainer.oauth.PercentEncoding;
+import org.smartcontainer.ui.authorize.ReturnAfterSignIn;
 
 /**
  * {@code /apps/{app_id}/launch}: an app started outside the container (the container manifest's
@@ -33,7 +34,11 @@ public class StandaloneLaunchEndpoint extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.sendRedirect(request.getContextPath() + "/choose-record.xhtml?app="
-                + URLEncoder.encode(appId, StandardCharsets.UTF_8));
+        String page = "/choose-record.xhtml?app=" + URLEncoder.encode(appId, StandardCharsets.UTF_8);
+        if (request.getUserPrincipal() == null) {
+            ReturnAfterSignIn.sendToSignIn(request, response, page);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + page);
     }
 }
