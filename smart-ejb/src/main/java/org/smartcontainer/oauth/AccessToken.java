@@ -2,7 +2,6 @@ package org.smartcontainer.oauth;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -46,11 +45,9 @@ public class AccessToken {
     /** The reference's {@code smart_connect_p}. */
     private boolean connect;
 
-    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant createdAt;
 
-    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant expiresAt;
 

@@ -2,7 +2,6 @@ package org.smartcontainer.oauth;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -48,17 +47,14 @@ public class RequestToken {
     @Column(length = 254)
     private String claimedBy;
 
-    @Convert(converter = InstantMillis.class)
     private Instant authorizedAt;
 
     @Column(length = 36)
     private String shareId;
 
-    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant createdAt;
 
-    @Convert(converter = InstantMillis.class)
     @Column(nullable = false)
     private Instant expiresAt;
 

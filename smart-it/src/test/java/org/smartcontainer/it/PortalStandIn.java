@@ -62,8 +62,8 @@ public class PortalStandIn extends HttpServlet {
                     try (Connection c = database.getConnection();
                             PreparedStatement update = c.prepareStatement(
                                     "UPDATE SMART_ACCESS_TOKEN SET EXPIRESAT = ? WHERE TOKEN = ?")) {
-                        // token times are epoch milliseconds (InstantMillis)
-                        update.setLong(1, Instant.now().minusSeconds(60).toEpochMilli());
+                        // token times are TIMESTAMP WITH TIME ZONE columns (InstantConverter)
+                        update.setObject(1, Instant.now().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC));
                         update.setString(2, request.getParameter("token"));
                         answer = "expired=" + update.executeUpdate();
                     }

@@ -1,0 +1,124 @@
+package org.smartcontainer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Verb;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The two-node cluster of scripts/cluster-up.sh (run by scripts/cluster-test.sh, not by the normal build):
+ * two Payara Servers sharing PostgreSQL and a Hazelcast data grid behind one public address. Requests are
+ * signed for the public address (smart.api.base of both nodes) and sent to one node or the other directly.
+ *
+ * <p>Records: each node has its own native record store, and both seeded the same sample patients; the
+ * tokens, apps and nonces under test live in the shared database and data grid.
+ */
+@EnabledIfSystemProperty(named = "it.cluster.node1", matches = "http.*")
+class ClusterIT {
+
+    private static final URI PUBLIC = TestServer.base();
+    private static final URI NODE1 = URI.create(System.getProperty("it.cluster.node1", "http://unset"));
+    private static final URI NODE2 = URI.create(System.getProperty("it.cluster.node2", "http://unset"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static SmartClient helper;
+    private static String helperId;
+
+    @BeforeAll
+    static void installABackgroundAppOnNodeOne() throws Exception {
+        helperId = "cluster-helper-" + Long.toString(System.currentTimeMillis(), 36) + "@it.example.org";
+        HttpResponse<String> installed = HTTP.send(HttpRequest.newBuilder(NODE1.resolve("/api/admin/apps"))
+                .header("Authorization", TestServer.basic("admin", Files.readString(
+                        Path.of(System.getProperty("it.cluster.admin-password-file")), StandardCharsets.UTF_8).trim()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id": "%s", "name": "Cluster helper", "description": "A background app", "mode": "background"}"""
+                        .formatted(helperId)))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, installed.statusCode(), installed.body());
+        JsonObject app = Json.createReader(new StringReader(installed.body())).readObject();
+        helper = new SmartClient(app.getString("consumer_key"), app.getString("consumer_secret"));
+    }
+
+    @Test
+    void theNodesAreTwoServersBehindOnePublicAddress() throws Exception {
+        for (URI node : new URI[] {NODE1, NODE2, PUBLIC}) {
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(node.resolve("/api/manifest")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), node.toString());
+        }
+        assertTrue(NODE1.getPort() != NODE2.getPort() && NODE1.getPort() != PUBLIC.getPort());
+    }
+
+    @Test
+    void anAppInstalledOnOneNodeSignsOnTheOther() throws Exception {
+        HttpResponse<String> first = send(NODE2, signed(Verb.POST, "/apps/" + helperId + "/tokens/records/first", null, null));
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(SmartClient.form(first.body()).containsKey("oauth_token"));
+    }
+
+    @Test
+    void aTokenIssuedByOneNodeIsValidOnTheOther() throws Exception {
+        Map<String, String> issued = SmartClient.form(send(NODE1,
+                signed(Verb.POST, "/apps/" + helperId + "/tokens/records/first", null, null)).body());
+        OAuth1AccessToken token = new OAuth1AccessToken(issued.get("oauth_token"), issued.get("oauth_token_secret"));
+        String record = issued.get("smart_record_id");
+
+        HttpResponse<String> onNode2 = send(NODE2, signed(Verb.GET, "/records/" + record + "/demographics", token, null));
+
+        assertEquals(200, onNode2.statusCode(), onNode2.body());
+        assertTrue(onNode2.body().contains("http://smartplatforms.org/terms"), "the record's demographics");
+    }
+
+    @Test
+    void aNonceUsedOnOneNodeIsRefusedOnTheOther() throws Exception {
+        String path = "/apps/" + helperId + "/tokens/records/first";
+        OAuthRequest once = signed(Verb.POST, path, null, "cluster-nonce-" + System.nanoTime());
+
+        assertEquals(200, send(NODE1, once).statusCode());
+        HttpResponse<String> replayed = send(NODE2, once);
+
+        assertEquals(401, replayed.statusCode(), replayed.body());
+        assertTrue(!replayed.body().contains("oauth_token="), "no token for a replay");
+        assertEquals(200, send(NODE2, signed(Verb.POST, path, null, "cluster-nonce-" + System.nanoTime())).statusCode(),
+                "a fresh nonce is accepted on the same node");
+    }
+
+    /** Signed for the public address, as an app behind the load balancer signs. */
+    private static OAuthRequest signed(Verb verb, String path, OAuth1AccessToken token, String nonce) {
+        return helper.signed(verb, path, token, helper.service(0, nonce));
+    }
+
+    /** Sends a request signed for the public address to one node directly. */
+    private static HttpResponse<String> send(URI node, OAuthRequest request) throws Exception {
+        URI signedFor = URI.create(request.getCompleteUrl());
+        URI target = URI.create(node.getScheme() + "://" + node.getRawAuthority() + signedFor.getRawPath()
+                + (signedFor.getRawQuery() == null ? "" : "?" + signedFor.getRawQuery()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60));
+        request.getHeaders().forEach(builder::header);
+        byte[] body = request.getBodyParams().getParams().isEmpty() ? null : request.getByteArrayPayload();
+        if (body != null) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        builder.method(request.getVerb().name(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
