@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
@@ -107,6 +108,25 @@ public class OAuthService {
     /** The account denies: the request token is deleted. */
     public void deny(String requestToken, String userId) throws OAuthException {
         dance().deny(requestToken, userId);
+    }
+
+    /** The consents an account gave (app, record or none), newest first: the portal's "my approvals". */
+    public List<Share> consentsOf(String userId) {
+        return em.createNamedQuery("Share.ofAccount", Share.class).setParameter("account", userId).getResultList();
+    }
+
+    /**
+     * The account withdraws one of its own consents: the consent and every access token issued on it are
+     * deleted, so the app must ask again. False when the account has no such consent.
+     */
+    public boolean revokeConsent(String userId, String shareId) {
+        Share share = shareId == null ? null : em.find(Share.class, shareId);
+        if (share == null || userId == null || !userId.equals(share.getAccount())) {
+            return false;
+        }
+        em.createNamedQuery("AccessToken.deleteForShare").setParameter("share", shareId).executeUpdate();
+        em.remove(share);
+        return true;
     }
 
     /** Launch tokens for (app, account, record or none); enables the app for the account as the reference does. */
