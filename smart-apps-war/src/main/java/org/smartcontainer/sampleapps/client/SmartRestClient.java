@@ -27,8 +27,9 @@ import org.smartcontainer.oauth.SignatureBaseString;
 public final class SmartRestClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1: no h2c upgrade attempt on plain HTTP
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String apiBase;
     private final String consumerKey;

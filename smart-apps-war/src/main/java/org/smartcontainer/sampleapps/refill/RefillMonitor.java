@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.apps.Consumer;
 import org.smartcontainer.oauth.PercentEncoding;
@@ -64,10 +65,19 @@ public class RefillMonitor {
     private final Deque<RefillRun> runs = new ArrayDeque<>();
     private final Clock clock = Clock.systemUTC();
 
+    /** Whether the timer runs the monitor ({@value #SCHEDULED_KEY}, default true); administrators can always run it. */
+    public static final String SCHEDULED_KEY = "smart.apps.refill-monitor.scheduled";
+
+    @Inject
+    @ConfigProperty(name = SCHEDULED_KEY, defaultValue = "true")
+    boolean scheduledRuns;
+
     /** Every six hours. */
     @Schedule(hour = "*/6", minute = "17", persistent = false, info = "refill monitor")
     void scheduled() {
-        run("schedule");
+        if (scheduledRuns) {
+            run("schedule");
+        }
     }
 
     /**
