@@ -62,7 +62,9 @@ Apps.start(function () {
         return Apps.el('span', {'class': 'badge ' + cls}, category);
     }
 
-    var ordinal = Apps.ordinal;
+    function ordinal(centile) {
+        return Apps.ordinal(centile);
+    }
 
     function table(rows) {
         return Apps.table('readings', ['Date', '#Age (y)', '#Height (cm)', '#Height centile', '#BP (mm Hg)', '#Systolic centile',
