@@ -288,6 +288,13 @@ class AppLaunchIT {
             String[] session = LauncherPages.session(nurse);
             String[] otherSession = LauncherPages.session(doctor);
 
+            HttpResponse<String> home = portal("GET", "/index.xhtml", session[0], null, null);
+            assertEquals(200, home.statusCode());
+            assertEquals("frame-ancestors 'self'", home.headers().firstValue("Content-Security-Policy").orElse(""),
+                    "only the portal may frame its pages");
+            assertTrue(portal("GET", "/login.xhtml", null, null, null).headers().firstValue("Content-Security-Policy").isEmpty(),
+                    "an app's frame may show the sign-in page on its way to the consent page");
+
             assertEquals(403, portal("GET", appPath, session[0], null, null).statusCode(), "no anti-CSRF header");
             assertEquals(403, portal("GET", appPath, session[0], "wrong", null).statusCode(), "wrong anti-CSRF token");
             assertEquals(403, send(HttpRequest.newBuilder(TestServer.base().resolve(appPath)).header("Cookie", session[0])
@@ -312,6 +319,16 @@ class AppLaunchIT {
             assertEquals(200, own.statusCode(), own.body());
             assertTrue(own.headers().firstValue("Content-Type").orElse("").startsWith("application/rdf+xml"));
             assertTrue(own.headers().firstValue("Cache-Control").orElse("").contains("no-cache"));
+
+            // Bodies go through verbatim, signed with oauth_body_hash: the app's preferences, as text.
+            String prefs = "/smart_passthrough/users/" + enc(NURSE) + "/apps/" + enc(RAW_APP) + "/preferences";
+            HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(TestServer.base() + prefs)).timeout(WAIT)
+                    .header("Cookie", session[0]).header("X-SMART-Portal-CSRF", session[1]).header("Authorization", token)
+                    .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("zoom=2; theme=dark " + RUN)));
+            assertTrue(put.statusCode() < 300, put.statusCode() + " " + put.body());
+            HttpResponse<String> read = portal("GET", prefs, session[0], session[1], token);
+            assertEquals(200, read.statusCode(), read.body());
+            assertEquals("zoom=2; theme=dark " + RUN, read.body());
 
             HttpResponse<String> otherPatient = portal("GET", pathB, session[0], session[1], token);
             assertTrue(otherPatient.statusCode() == 403 || otherPatient.statusCode() == 401, "token of A for B: " + otherPatient.statusCode());
