@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
 import org.smartcontainer.apps.AppEvents.AppRemoved;
 import org.smartcontainer.apps.AppRegistry;
@@ -35,6 +36,9 @@ public class OAuthService {
 
     @EJB
     private AppRegistry apps;
+
+    @EJB
+    private AccountService accounts;
 
     @Inject
     private NonceStore nonces;
@@ -103,7 +107,7 @@ public class OAuthService {
 
     /** The account approves: verifier and redirect location (the manifest's callback). */
     public Approval approve(String requestToken, AccountPrincipal account, String recordId) throws OAuthException {
-        return dance().approve(requestToken, account, recordId);
+        return dance().approve(requestToken, withRecordAccess(account), recordId);
     }
 
     /** The account denies: the request token is deleted. */
@@ -132,9 +136,18 @@ public class OAuthService {
 
     /** Launch tokens for (app, account, record or none); enables the app for the account as the reference does. */
     public LaunchTokens launch(AccountPrincipal account, String appId, String recordId, String apiBase) throws OAuthException {
-        LaunchTokens tokens = dance().launch(account, appId, recordId, apiBase);
+        LaunchTokens tokens = dance().launch(withRecordAccess(account), appId, recordId, apiBase);
         apps.enable(account.userId(), appId);
         return tokens;
+    }
+
+    /**
+     * The account as the database limits it: an account an administrator limited to some records gets
+     * tokens for those only, whatever the caller (portal page, launch endpoint) passed.
+     */
+    private AccountPrincipal withRecordAccess(AccountPrincipal account) {
+        return accounts.recordAccess(account.userId())
+                .map(allowed -> new AccountPrincipal(account.userId(), allowed)).orElse(account);
     }
 
     /** A background app's per-record token; empty when there is no such record. */

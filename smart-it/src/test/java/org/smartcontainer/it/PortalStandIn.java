@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import javax.sql.DataSource;
+import java.util.Set;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.Approval;
 import org.smartcontainer.oauth.LaunchTokens;
@@ -19,7 +21,8 @@ import org.smartcontainer.oauth.OAuthService;
 
 /**
  * Test only, deployed into the API module: plays the portal, which calls the OAuth services in-process
- * (approve a request token for a signed-in account, launch an app, disable an app for an account), and
+ * (approve a request token for a signed-in account, launch an app, disable an app for an account, limit an
+ * account to one record as the admin pages do), and
  * lets tests age a token (directly in the database). Not part of the product.
  */
 @WebServlet("/it-portal/*")
@@ -32,6 +35,9 @@ public class PortalStandIn extends HttpServlet {
 
     @EJB
     private AppRegistry apps;
+
+    @EJB
+    private AccountService accounts;
 
     /** The container's database (the persistence unit lives in the EJB module, out of this module's reach). */
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -53,6 +59,10 @@ public class PortalStandIn extends HttpServlet {
                     LaunchTokens tokens = oauth.launch(AccountPrincipal.of(user), request.getParameter("app"),
                             request.getParameter("record"), request.getParameter("api_base"));
                     answer = "oauth_token=" + tokens.restToken() + "&oauth_token_secret=" + tokens.restSecret();
+                }
+                case "/limit" -> {
+                    accounts.setRecordAccess(user, Set.of(request.getParameter("record")));
+                    answer = "limited";
                 }
                 case "/disable" -> {
                     apps.disable(user, request.getParameter("app"));

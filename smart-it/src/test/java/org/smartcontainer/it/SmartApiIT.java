@@ -766,7 +766,8 @@ class SmartApiIT {
         assertEquals(1, iris(user, vf().createIRI(SP, "User")).size());
         assertTrue(user.contains(null, vf().createIRI("http://xmlns.com/foaf/0.1/mbox"), vf().createLiteral("mailto:admin")));
         assertEquals(404, get("/users/nobody@example.org").statusCode());
-        assertEquals(1, iris(rdf("/users/search"), vf().createIRI(SP, "User")).size(), "/users/search is not a user id");
+        assertTrue(rdf("/users/search").contains(null, vf().createIRI("http://xmlns.com/foaf/0.1/mbox"),
+                vf().createLiteral("mailto:admin")), "/users/search lists the users (it is not a user id)");
         assertEquals(0, iris(rdf("/users/search?family_name=zzzz"), vf().createIRI(SP, "User")).size());
 
         JsonArray manifests = Json.createReader(new StringReader(text(get("/apps/manifests/")))).readArray();
@@ -904,12 +905,17 @@ class SmartApiIT {
         String record = SamplePatients.recordIds().get(0);
         assertTrue(oauth.helperToken(new OAuthPrincipal.BackgroundAppPrincipal(app, false), app, OAuthDance.HelperStep.RECORD,
                 record).isPresent());
-        DataSource db = (DataSource) new InitialContext().lookup("java:comp/DefaultDataSource");
+        // the data source the container uses (smart.datasource, as the backend matrix configures it)
+        String jndi = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("smart.datasource", String.class).orElse("java:comp/DefaultDataSource");
+        DataSource db = (DataSource) new InitialContext().lookup(jndi);
         try (Connection c = db.getConnection()) {
-            try (ResultSet types = c.createStatement().executeQuery("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
-                    + " WHERE TABLE_NAME = 'SMART_ACCESS_TOKEN' AND COLUMN_NAME = 'EXPIRESAT'")) {
-                assertTrue(types.next());
-                assertEquals("BIGINT", types.getString(1), "expiry is a number the database compares, not a serialized object");
+            try (PreparedStatement expiry = c.prepareStatement("SELECT EXPIRESAT FROM SMART_ACCESS_TOKEN WHERE APP_ID = ?")) {
+                expiry.setString(1, app);
+                try (ResultSet r = expiry.executeQuery()) {
+                    String type = r.getMetaData().getColumnTypeName(1).toLowerCase(java.util.Locale.ROOT);
+                    assertTrue(type.startsWith("timestamp"), "expiry is a time the database compares, not a serialized object: " + type);
+                }
             }
             assertEquals(1, tokensOf(c, app));
             oauth.cleanup(Instant.now());
