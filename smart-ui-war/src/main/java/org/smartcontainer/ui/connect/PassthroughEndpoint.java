@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.apps.Consumer;
 import org.smartcontainer.apps.PortalConsumer;
+import org.smartcontainer.ui.account.ShowcaseMode;
 
 /**
  * Endpoint B of SMART Connect (smart-connect-js.md §8, ui.md §5.3): {@code ANY /smart_passthrough/{path}}.
@@ -72,6 +73,11 @@ public class PassthroughEndpoint extends HttpServlet {
         String method = request.getMethod();
         if (!METHODS.contains(method)) {
             ConnectRequests.refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET, POST, PUT or DELETE");
+            return;
+        }
+        if (!"GET".equals(method) && request.isUserInRole(ShowcaseMode.ROLE)) {
+            // the showcase account changes nothing, not even through the apps it opens
+            ConnectRequests.refuse(response, HttpServletResponse.SC_FORBIDDEN, "The showcase is read-only");
             return;
         }
         Optional<ConnectGrant> grant = Passthrough.connectToken(request.getHeader("Authorization"))
