@@ -39,6 +39,7 @@ public final class RecordStoreBenchmark {
     private Path work;
     private int patients = 10_000;
     private int batch = 25;
+    private boolean reuse;
     private StatementTypes types;
     private final List<PatientData> samples = new ArrayList<>();
 
@@ -50,8 +51,9 @@ public final class RecordStoreBenchmark {
                 case "--work" -> bench.work = Path.of(args[++i]);
                 case "--patients" -> bench.patients = Integer.parseInt(args[++i]);
                 case "--batch" -> bench.batch = Integer.parseInt(args[++i]);
+                case "--reuse" -> bench.reuse = true;
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (--shared DIR, --work DIR, --patients N, --batch N)");
+                        + " (--shared DIR, --work DIR, --patients N, --batch N, --reuse)");
             }
         }
         bench.run();
@@ -79,8 +81,18 @@ public final class RecordStoreBenchmark {
         System.out.printf("Parsed %d sample files (%,d triples) in %d ms (%,.0f triples/s)%n", files.size(),
                 inputTriples, parseNs / 1_000_000, inputTriples / (parseNs / 1e9));
 
-        // 1. the 59 sample patients, one transaction each (as the admin import does)
         Path small = work.resolve("store-59");
+        Path large = work.resolve("store-" + patients);
+        if (reuse && Files.isDirectory(small) && Files.isDirectory(large)) {
+            // the stores of an earlier run: only the side-by-side reads
+            String probe;
+            try (NativeStoreRecords store = open(small)) {
+                probe = patientWithMostMedications(store);
+            }
+            compareReads(small, large, probe);
+            return;
+        }
+        // 1. the 59 sample patients, one transaction each (as the admin import does)
         String probe;
         try (NativeStoreRecords store = open(small)) {
             // warm-up run in a scratch store so that class loading and JIT do not count
@@ -101,7 +113,6 @@ public final class RecordStoreBenchmark {
         }
 
         // 2. a large population of generated patients (generation not timed)
-        Path large = work.resolve("store-" + patients);
         SamplePatientGenerator generator = new SamplePatientGenerator(SamplePatientGenerator.DEFAULT_SEED);
         try (NativeStoreRecords store = open(large)) {
             // the probe patient of the small store, so that the same patient is read in both
@@ -139,6 +150,39 @@ public final class RecordStoreBenchmark {
             store.countRecords();
             System.out.printf("Reopen of the %d-patient store (search index rebuilt): %d ms%n", patients,
                     (System.nanoTime() - start) / 1_000_000);
+        }
+        compareReads(small, large, probe);
+    }
+
+    /**
+     * The same patient's medications read from both stores in alternation, so that the machine's load
+     * (shared, noisy) weighs on both figures alike: the ratio is the number to judge.
+     */
+    private void compareReads(Path small, Path large, String probe) {
+        try (NativeStoreRecords few = open(small); NativeStoreRecords many = open(large)) {
+            int rounds = 500;
+            long[] fewTimes = new long[rounds];
+            long[] manyTimes = new long[rounds];
+            for (int warm = 0; warm < 100; warm++) {
+                readMedications(few, probe);
+                readMedications(many, probe);
+            }
+            for (int i = 0; i < rounds; i++) {
+                long start = System.nanoTime();
+                readMedications(few, probe);
+                long middle = System.nanoTime();
+                readMedications(many, probe);
+                manyTimes[i] = System.nanoTime() - middle;
+                fewTimes[i] = middle - start;
+            }
+            Arrays.sort(fewTimes);
+            Arrays.sort(manyTimes);
+            double fewMedian = fewTimes[rounds / 2] / 1e6;
+            double manyMedian = manyTimes[rounds / 2] / 1e6;
+            System.out.printf(Locale.ROOT, "Side by side, record %s's medications, %d alternating rounds: %d patients median %.2f ms"
+                    + " (p90 %.2f), %d patients median %.2f ms (p90 %.2f): ratio %.2f%n", probe, rounds, few.countRecords(),
+                    fewMedian, fewTimes[rounds * 9 / 10] / 1e6, many.countRecords(), manyMedian,
+                    manyTimes[rounds * 9 / 10] / 1e6, manyMedian / fewMedian);
         }
     }
 

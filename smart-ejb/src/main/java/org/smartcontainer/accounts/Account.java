@@ -14,7 +14,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** A person who signs in to the container: a clinician or an administrator. */
@@ -65,6 +67,15 @@ public class Account {
     private Instant lockedUntil;
 
     private Instant lastLoginAt;
+
+    /** Whether the account may see only {@link #records}; false or null (rows from before this column): every record. */
+    private Boolean recordsLimited;
+
+    /** The records a limited account may see (record ids). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "SMART_ACCOUNT_RECORD", joinColumns = @JoinColumn(name = "ACCOUNT_ID"))
+    @Column(name = "RECORD_ID", length = 200)
+    private Set<String> records = new HashSet<>();
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -164,6 +175,21 @@ public class Account {
 
     void setLastLoginAt(Instant lastLoginAt) {
         this.lastLoginAt = lastLoginAt;
+    }
+
+    /** Whether the account sees only the records of {@link #getAllowedRecords()} (false: every record). */
+    public boolean isRecordsLimited() {
+        return Boolean.TRUE.equals(recordsLimited);
+    }
+
+    /** The records a limited account may see, sorted; empty for an account that sees every record. */
+    public Set<String> getAllowedRecords() {
+        return isRecordsLimited() ? new TreeSet<>(records) : new TreeSet<>();
+    }
+
+    void limitRecords(Set<String> allowed) {
+        this.recordsLimited = allowed != null;
+        this.records = allowed == null ? new HashSet<>() : new HashSet<>(allowed);
     }
 
     public Instant getCreatedAt() {

@@ -8,10 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accounts: creation, lookup and password sign-in with a lockout that really lasts. */
@@ -94,16 +96,39 @@ public class AccountService {
      * while locked, even the right password is refused.
      */
     public SignIn signIn(String username, char[] password) {
+        Verified verified = verify(username, password);
+        Account account = verified.signIn().account();
+        Instant now = Instant.now();
+        if (verified.signIn().succeeded()
+                && (account.getLastLoginAt() == null || account.getLastLoginAt().isBefore(now.minus(LAST_SIGN_IN_PRECISION)))) {
+            if (verified.changed()) {
+                // The entity is written anyway (failures reset): a bulk update now would bump its version under it.
+                account.setLastLoginAt(now);
+            } else {
+                // A bulk update queues on the row lock instead of failing on a stale entity version.
+                em.createQuery("UPDATE Account a SET a.lastLoginAt = :now WHERE a.id = :id")
+                        .setParameter("now", now).setParameter("id", account.getId()).executeUpdate();
+            }
+        }
+        return verified.signIn();
+    }
+
+    /** A password check's outcome, and whether it changed the account entity (failure count, lock). */
+    private record Verified(SignIn signIn, boolean changed) {
+    }
+
+    /** The password check with the lockout rules, without recording a sign-in time. */
+    private Verified verify(String username, char[] password) {
         Optional<Account> found = findByUsername(username);
         if (found.isEmpty()) {
             // Spend the same time as a real check so that timing does not reveal which names exist.
             passwordHash.verify(password, unknownUserHash);
-            return new SignIn(SignInResult.WRONG_CREDENTIALS, null);
+            return new Verified(new SignIn(SignInResult.WRONG_CREDENTIALS, null), false);
         }
         Account account = found.get();
         Instant now = Instant.now();
         if (account.getLockedUntil() != null && now.isBefore(account.getLockedUntil())) {
-            return new SignIn(SignInResult.LOCKED, null);
+            return new Verified(new SignIn(SignInResult.LOCKED, null), false);
         }
         if (!passwordHash.verify(password, account.getPasswordHash())) {
             int failures = account.getFailedLoginCount() + 1;
@@ -111,25 +136,21 @@ public class AccountService {
             if (failures >= lockoutAttempts) {
                 account.setLockedUntil(now.plus(Duration.ofMinutes(lockoutMinutes)));
                 account.setFailedLoginCount(0);
-                return new SignIn(SignInResult.LOCKED, null);
+                return new Verified(new SignIn(SignInResult.LOCKED, null), true);
             }
-            return new SignIn(SignInResult.WRONG_CREDENTIALS, null);
+            return new Verified(new SignIn(SignInResult.WRONG_CREDENTIALS, null), true);
         }
         if (account.getState() != Account.State.active) {
-            return new SignIn(SignInResult.DISABLED, null);
+            return new Verified(new SignIn(SignInResult.DISABLED, null), false);
         }
         // Write only what changed: concurrent successful sign-ins of one account (an operator's script)
         // must not all update the versioned row and fail each other with optimistic-lock errors.
-        if (account.getFailedLoginCount() != 0 || account.getLockedUntil() != null) {
+        boolean changed = account.getFailedLoginCount() != 0 || account.getLockedUntil() != null;
+        if (changed) {
             account.setFailedLoginCount(0);
             account.setLockedUntil(null);
         }
-        if (account.getLastLoginAt() == null || account.getLastLoginAt().isBefore(now.minus(LAST_SIGN_IN_PRECISION))) {
-            // A bulk update takes the row lock but not the entity version: concurrent ones queue, none fails.
-            em.createQuery("UPDATE Account a SET a.lastLoginAt = :now WHERE a.id = :id")
-                    .setParameter("now", now).setParameter("id", account.getId()).executeUpdate();
-        }
-        return new SignIn(SignInResult.OK, account);
+        return new Verified(new SignIn(SignInResult.OK, account), changed);
     }
 
     /** How exactly the last sign-in time is kept: finer would mean a database write per request. */
@@ -170,6 +191,68 @@ public class AccountService {
         account.setFailedLoginCount(0);
         account.setLockedUntil(null);
         return account;
+    }
+
+    /** The outcome of a password change by the account's owner. */
+    public enum PasswordChange { CHANGED, WRONG_PASSWORD, LOCKED, DISABLED }
+
+    /**
+     * The signed-in user's own password change. The current password is checked like a sign-in, so wrong
+     * guesses count towards the lockout (they are answered, not thrown, so that the count is kept); a
+     * locked or disabled account cannot change it. A too short new password is refused first.
+     */
+    public PasswordChange changePassword(String username, char[] currentPassword, char[] newPassword) {
+        checkPassword(newPassword);
+        SignIn check = verify(username, currentPassword).signIn();
+        return switch (check.result()) {
+            case OK -> {
+                check.account().setPasswordHash(passwordHash.generate(newPassword));
+                yield PasswordChange.CHANGED;
+            }
+            case LOCKED -> PasswordChange.LOCKED;
+            case DISABLED -> PasswordChange.DISABLED;
+            case WRONG_CREDENTIALS -> PasswordChange.WRONG_PASSWORD;
+        };
+    }
+
+    /**
+     * Self-registration: a clinician account, active at once or (when an administrator must approve it)
+     * disabled until an administrator enables it.
+     */
+    public Account register(String username, String givenName, String familyName, String email, char[] password,
+            boolean needsApproval) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new AccountChangeRefusedException(
+                    "The user name must have 3 to 64 letters, digits, dots, dashes, underscores or @");
+        }
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+            throw new AccountChangeRefusedException("The e-mail address is not valid");
+        }
+        checkPassword(password);
+        Account account = create(username, givenName, familyName, password, EnumSet.of(Role.clinician));
+        account.setEmail(email == null || email.isBlank() ? null : email.strip());
+        if (needsApproval) {
+            account.setState(Account.State.disabled);
+        }
+        return account;
+    }
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Limits an account to the given records, or (null) lets it see every record. */
+    public Account setRecordAccess(String username, Set<String> allowedRecords) {
+        Account account = existing(username);
+        account.limitRecords(allowedRecords);
+        return account;
+    }
+
+    /**
+     * The records an account may see: empty when it may see every record (or does not exist), else the
+     * set, for {@code OAuthPrincipal.AccountPrincipal#limitedTo} and the patient picker.
+     */
+    public Optional<Set<String>> recordAccess(String username) {
+        return findByUsername(username).filter(Account::isRecordsLimited).map(Account::getAllowedRecords);
     }
 
     /** Lifts a lockout before it expires. */

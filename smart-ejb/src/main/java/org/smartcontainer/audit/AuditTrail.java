@@ -1,5 +1,6 @@
 package org.smartcontainer.audit;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,21 +14,34 @@ import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit trail of patient-data access: written by the API for every data call, read by administrators. */
+/**
+ * The audit trail of patient-data access: written by the API for every data call, read by administrators.
+ * Events are written off the request thread by the {@link AuditWriter}; a search first writes what is queued,
+ * so it sees every request answered before it.
+ */
 @Stateless
 public class AuditTrail {
 
     @PersistenceContext(unitName = "smart")
     private EntityManager em;
 
-    /** Stores an event in its own transaction, so that it is kept whatever happens to the request's. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @EJB
+    private AuditWriter writer;
+
+    /**
+     * Queues an event for writing, independent of the request's transaction.
+     *
+     * @throws AuditUnavailableException if the queue stays full (the request must then fail)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void record(AuditEvent event) {
-        em.persist(event);
+        writer.add(event);
     }
 
     /** The events matching the query, newest first. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuditPage search(AuditQuery query) {
+        writer.flush();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
         Root<AuditEvent> event = select.from(AuditEvent.class);

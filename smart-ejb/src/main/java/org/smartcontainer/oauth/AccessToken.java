@@ -20,6 +20,7 @@ import java.time.Instant;
 @NamedQuery(name = "AccessToken.deleteForApp", query = "DELETE FROM AccessToken t WHERE t.appId = :app")
 @NamedQuery(name = "AccessToken.deleteForAppAndAccount",
         query = "DELETE FROM AccessToken t WHERE t.appId = :app AND t.account = :account")
+@NamedQuery(name = "AccessToken.deleteForShare", query = "DELETE FROM AccessToken t WHERE t.shareId = :share")
 public class AccessToken {
 
     @Id

@@ -9,8 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
 import org.smartcontainer.apps.AppEvents.AppRemoved;
 import org.smartcontainer.apps.AppRegistry;
@@ -33,6 +36,9 @@ public class OAuthService {
 
     @EJB
     private AppRegistry apps;
+
+    @EJB
+    private AccountService accounts;
 
     @Inject
     private NonceStore nonces;
@@ -101,7 +107,7 @@ public class OAuthService {
 
     /** The account approves: verifier and redirect location (the manifest's callback). */
     public Approval approve(String requestToken, AccountPrincipal account, String recordId) throws OAuthException {
-        return dance().approve(requestToken, account, recordId);
+        return dance().approve(requestToken, withRecordAccess(account), recordId);
     }
 
     /** The account denies: the request token is deleted. */
@@ -109,11 +115,39 @@ public class OAuthService {
         dance().deny(requestToken, userId);
     }
 
+    /** The consents an account gave (app, record or none), newest first: the portal's "my approvals". */
+    public List<Share> consentsOf(String userId) {
+        return em.createNamedQuery("Share.ofAccount", Share.class).setParameter("account", userId).getResultList();
+    }
+
+    /**
+     * The account withdraws one of its own consents: the consent and every access token issued on it are
+     * deleted, so the app must ask again. False when the account has no such consent.
+     */
+    public boolean revokeConsent(String userId, String shareId) {
+        Share share = shareId == null ? null : em.find(Share.class, shareId);
+        if (share == null || userId == null || !userId.equals(share.getAccount())) {
+            return false;
+        }
+        em.createNamedQuery("AccessToken.deleteForShare").setParameter("share", shareId).executeUpdate();
+        em.remove(share);
+        return true;
+    }
+
     /** Launch tokens for (app, account, record or none); enables the app for the account as the reference does. */
     public LaunchTokens launch(AccountPrincipal account, String appId, String recordId, String apiBase) throws OAuthException {
-        LaunchTokens tokens = dance().launch(account, appId, recordId, apiBase);
+        LaunchTokens tokens = dance().launch(withRecordAccess(account), appId, recordId, apiBase);
         apps.enable(account.userId(), appId);
         return tokens;
+    }
+
+    /**
+     * The account as the database limits it: an account an administrator limited to some records gets
+     * tokens for those only, whatever the caller (portal page, launch endpoint) passed.
+     */
+    private AccountPrincipal withRecordAccess(AccountPrincipal account) {
+        return accounts.recordAccess(account.userId())
+                .map(allowed -> new AccountPrincipal(account.userId(), allowed)).orElse(account);
     }
 
     /** A background app's per-record token; empty when there is no such record. */
@@ -125,6 +159,12 @@ public class OAuthService {
     /** Deletes expired tokens and nonces; the number of tokens deleted. */
     public int cleanup() {
         return dance().cleanup(nonces);
+    }
+
+    /** Deletes the tokens and nonces that have expired by {@code now} (tests look ahead in time with it). */
+    public int cleanup(Instant now) {
+        nonces.purgeExpired(now);
+        return new JpaTokenRepository(em).deleteExpired(now);
     }
 
     /** Removing an app removes its tokens and consents, in the same transaction. */

@@ -19,6 +19,8 @@ import java.util.UUID;
 @Table(name = "SMART_SHARE", uniqueConstraints = @UniqueConstraint(columnNames = {"APP_ID", "ACCOUNT", "RECORD_ID"}))
 @NamedQuery(name = "Share.deleteForApp", query = "DELETE FROM Share s WHERE s.appId = :app")
 @NamedQuery(name = "Share.deleteForAppAndAccount", query = "DELETE FROM Share s WHERE s.appId = :app AND s.account = :account")
+@NamedQuery(name = "Share.ofAccount",
+        query = "SELECT s FROM Share s WHERE s.account = :account ORDER BY s.authorizedAt DESC, s.id")
 public class Share {
 
     @Id

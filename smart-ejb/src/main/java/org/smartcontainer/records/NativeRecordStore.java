@@ -86,6 +86,11 @@ public class NativeRecordStore implements RecordStore {
     }
 
     @Override
+    public long revision(String recordId) {
+        return store.revision(recordId);
+    }
+
+    @Override
     public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
         return store.importPatient(patient, apiBase);
     }

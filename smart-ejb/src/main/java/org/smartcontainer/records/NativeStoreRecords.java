@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
@@ -63,6 +65,10 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final RecordJournal journal;
+    /** Revisions of the records written since the store was opened; the others are at 0. */
+    private final Map<String, Long> revisions = new ConcurrentHashMap<>();
+    /** The last revision given out, store-wide, so that a revision never repeats (not even across delete and re-create). */
+    private final AtomicLong lastRevision = new AtomicLong();
 
     /** A store without validation. */
     public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types) {
@@ -85,6 +91,47 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
         this.repository.init();
         rebuildIndex();
+        reconcileWithJournal();
+    }
+
+    /**
+     * Makes the store and the journal hold the same records: a record only in the journal (the store
+     * lost it) is restored from its file, a record only in the store (e.g. a store older than the
+     * journal) gets its file. Neither should happen; each case is logged.
+     */
+    private void reconcileWithJournal() {
+        try {
+            Set<String> journaled = journal.recordIds();
+            List<String> lost = journaled.stream().filter(id -> !index.contains(id)).sorted().toList();
+            List<String> unjournaled = index.recordIds().stream().filter(id -> !journaled.contains(id)).toList();
+            if (!lost.isEmpty()) {
+                LOG.warning(() -> "The record store " + directory + " lacks " + lost.size()
+                        + " record(s) that its journal holds; restoring them from the journal: " + lost);
+                try (RepositoryConnection c = repository.getConnection()) {
+                    c.begin(IsolationLevels.READ_COMMITTED);
+                    for (String id : lost) {
+                        c.add(RecordJournal.read(journal.recordFile(id)));
+                    }
+                    c.commit();
+                    for (String id : lost) {
+                        index.put(summarise(c, id));
+                    }
+                }
+            }
+            if (!unjournaled.isEmpty()) {
+                LOG.warning(() -> "The journal of the record store " + directory + " lacks " + unjournaled.size()
+                        + " record(s); writing their journal files");
+                journal.begin();
+                try (RepositoryConnection c = repository.getConnection()) {
+                    for (String id : unjournaled) {
+                        journal.stage(id, recordQuads(c, RecordUris.record(id)));
+                    }
+                }
+                journal.finish(unjournaled, List.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compare the record store " + directory + " with its journal", e);
+        }
     }
 
     /** After a crash during a write: a fresh store from the journal, the old one deleted. */
@@ -179,6 +226,21 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     }
 
     @Override
+    public long revision(String recordId) {
+        return revisions.getOrDefault(recordId, 0L);
+    }
+
+    /**
+     * Marks records as written: called after the write is visible to reads (committed, index and files updated)
+     * and also after a failed write, which may have changed part of it; under the write lock.
+     */
+    private void written(Collection<String> recordIds) {
+        for (String recordId : recordIds) {
+            revisions.put(recordId, lastRevision.incrementAndGet());
+        }
+    }
+
+    @Override
     public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
         return importPatients(List.of(patient), apiBase).get(0);
     }
@@ -232,6 +294,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             staged.forEach(documents::discard);
             throw e;
         } finally {
+            written(patients.stream().map(PatientData::recordId).toList());
             writeLock.unlock();
         }
     }
@@ -281,6 +344,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             index.remove(recordId);
             return existed;
         } finally {
+            written(List.of(recordId));
             writeLock.unlock();
         }
     }
@@ -440,6 +504,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             }
             journal.finish(List.of(recordId), List.of());
         } finally {
+            written(List.of(recordId));
             writeLock.unlock();
         }
         Model added = new LinkedHashModel();

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -127,6 +129,21 @@ final class RecordJournal {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
+    }
+
+    /** The ids of the records that have a committed file. */
+    Set<String> recordIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Path file : recordFiles()) {
+            String name = file.getFileName().toString();
+            ids.add(name.substring(0, name.length() - SUFFIX.length()));
+        }
+        return ids;
+    }
+
+    /** The committed file of a record (which may not exist). */
+    Path recordFile(String recordId) {
+        return directory.resolve(recordId + SUFFIX);
     }
 
     /** The quads of one record file. */

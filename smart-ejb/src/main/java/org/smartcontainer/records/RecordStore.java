@@ -30,6 +30,15 @@ public interface RecordStore {
     boolean exists(String recordId);
 
     /**
+     * The record's revision: a number that changes on every write to the record (import, replacement, added
+     * statements, deletion) and never returns to an earlier value while the store is open. It changes after the
+     * write is visible to reads, so a response built from data read after seeing revision {@code r} is at least
+     * as new as {@code r}: caches key their entries by it. Unknown records have a revision too (it changes when
+     * they are created).
+     */
+    long revision(String recordId);
+
+    /**
      * Creates or atomically replaces a patient: the whole patient is written or nothing is.
      * Statement URIs already in the data are kept only if they lie in this record (under the
      * internal base or {@code apiBase}, which may be null).

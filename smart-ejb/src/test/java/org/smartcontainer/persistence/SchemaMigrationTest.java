@@ -32,11 +32,14 @@ class SchemaMigrationTest {
 
     @Test
     void anEmptyDatabaseGetsEveryMigrationAndInstantsBecomeTimestampsWithTimeZone() throws SQLException {
-        assertEquals(2, SchemaMigration.migrate(db));
+        assertEquals(3, SchemaMigration.migrate(db));
 
         assertEquals(Types.TIMESTAMP_WITH_TIMEZONE, columnType("SMART_ACCESS_TOKEN", "EXPIRESAT"));
         assertEquals(Types.TIMESTAMP_WITH_TIMEZONE, columnType("SMART_ACCOUNT", "LASTLOGINAT"));
         assertEquals(Types.TIMESTAMP_WITH_TIMEZONE, columnType("SMART_USER_PREFERENCES", "MODIFIEDAT"));
+        assertEquals(Types.BOOLEAN, columnType("SMART_ACCOUNT", "RECORDSLIMITED"));
+        assertEquals(Types.VARCHAR, columnType("SMART_ACCOUNT_RECORD", "RECORD_ID"));
+        assertEquals(Types.VARCHAR, columnType("SMART_PORTAL_SETTING", "SETTING_VALUE"));
     }
 
     @Test
@@ -58,7 +61,7 @@ class SchemaMigrationTest {
             }
         }
 
-        assertEquals(1, SchemaMigration.migrate(db), "only V2 runs on a baselined database");
+        assertEquals(2, SchemaMigration.migrate(db), "only V2 and V3 run on a baselined database");
 
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT CREATEDAT, LASTLOGINAT FROM SMART_ACCOUNT WHERE ID = 'a1'")) {
@@ -73,6 +76,8 @@ class SchemaMigrationTest {
             assertEquals("1 BASELINE", r.getString(1) + " " + r.getString(2));
             assertTrue(r.next());
             assertEquals("2 JDBC", r.getString(1) + " " + r.getString(2));
+            assertTrue(r.next());
+            assertEquals("3 SQL", r.getString(1) + " " + r.getString(2));
         }
     }
 

@@ -274,6 +274,25 @@ class OAuthWiringIT {
     }
 
     @Test
+    void anAccountLimitedToOneRecordGetsTokensForThatRecordOnly() throws Exception {
+        Fixture f = fixture();
+        String carol = "carol-" + RUN;
+        assertEquals(201, admin(f.adminPassword(), "POST", "/admin/accounts", "{\"username\": \"" + carol
+                + "\", \"password\": \"correct horse battery staple\", \"roles\": [\"clinician\"]}").statusCode());
+        assertEquals("limited", standIn("limit", "user", carol, "record", f.recordA()));
+
+        OAuth1AccessToken token = launch(carol, A, f.recordA());
+        assertFalse(refused(f.appA().call(Verb.GET, "/records/" + f.recordA() + "/demographics", token)));
+        HttpResponse<String> launch = standInResponse("launch", "user", carol, "app", A, "record", f.recordB(),
+                "api_base", SmartClient.API);
+        assertEquals(409, launch.statusCode(), "no launch for a record the account may not see: " + launch.body());
+        OAuth1RequestToken requestToken = f.appA().requestToken(f.recordB());
+        HttpResponse<String> approval = standInResponse("approve", "token", requestToken.getToken(), "user", carol);
+        assertEquals(409, approval.statusCode(), "no approval for a record the account may not see: " + approval.body());
+        assertFalse(approval.body().contains("verifier="));
+    }
+
+    @Test
     void disablingAnAppForAnAccountRevokesItsTokens() throws Exception {
         Fixture f = fixture();
         OAuth1AccessToken token = launch(BOB, B, f.recordB());
@@ -419,6 +438,13 @@ class OAuthWiringIT {
     }
 
     private static String standIn(String operation, String... nameValues) throws Exception {
+        HttpResponse<String> response = standInResponse(operation, nameValues);
+        assertEquals(200, response.statusCode(), operation + ": " + response.body());
+        return response.body();
+    }
+
+    /** The stand-in's answer as it is: 200 with the result, 409 with the refusal. */
+    private static HttpResponse<String> standInResponse(String operation, String... nameValues) throws Exception {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < nameValues.length; i += 2) {
             body.append(i == 0 ? "" : "&").append(nameValues[i]).append('=')
@@ -427,8 +453,7 @@ class OAuthWiringIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(SmartClient.API + "/it-portal/" + operation))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), operation + ": " + response.body());
-        return response.body();
+        return response;
     }
 
     private static HttpResponse<String> admin(String password, String method, String path, String body) throws Exception {

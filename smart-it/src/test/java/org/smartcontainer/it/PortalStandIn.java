@@ -9,13 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Set;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.Approval;
 import org.smartcontainer.oauth.LaunchTokens;
@@ -24,7 +25,8 @@ import org.smartcontainer.oauth.OAuthService;
 
 /**
  * Test only, deployed into the API module: plays the portal, which calls the OAuth services in-process
- * (approve a request token for a signed-in account, launch an app, disable an app for an account), and
+ * (approve a request token for a signed-in account, launch an app, disable an app for an account, limit an
+ * account to one record as the admin pages do), and
  * lets tests age a token (directly in the database). Not part of the product.
  */
 @WebServlet("/it-portal/*")
@@ -37,6 +39,9 @@ public class PortalStandIn extends HttpServlet {
 
     @EJB
     private AppRegistry apps;
+
+    @EJB
+    private AccountService accounts;
 
     /** The container's database (the persistence unit lives in the EJB module, out of this module's reach). */
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -65,6 +70,10 @@ public class PortalStandIn extends HttpServlet {
                             request.getParameter("record"), request.getParameter("api_base"));
                     answer = "oauth_token=" + tokens.restToken() + "&oauth_token_secret=" + tokens.restSecret();
                 }
+                case "/limit" -> {
+                    accounts.setRecordAccess(user, Set.of(request.getParameter("record")));
+                    answer = "limited";
+                }
                 case "/disable" -> {
                     apps.disable(user, request.getParameter("app"));
                     answer = "ok";
@@ -73,7 +82,8 @@ public class PortalStandIn extends HttpServlet {
                     try (Connection c = database().getConnection();
                             PreparedStatement update = c.prepareStatement(
                                     "UPDATE SMART_ACCESS_TOKEN SET EXPIRESAT = ? WHERE TOKEN = ?")) {
-                        update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(60));
+                        // token times are TIMESTAMP WITH TIME ZONE columns (InstantConverter)
+                        update.setObject(1, Instant.now().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC));
                         update.setString(2, request.getParameter("token"));
                         answer = "expired=" + update.executeUpdate();
                     }

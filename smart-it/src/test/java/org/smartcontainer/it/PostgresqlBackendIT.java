@@ -54,7 +54,8 @@ class PostgresqlBackendIT {
                 applied.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
             }
         }
-        assertEquals(List.of("1 SQL true", "2 JDBC true"), applied);
+        assertEquals(List.of("1 SQL true", "2 JDBC true"), applied.subList(0, 2));
+        assertTrue(applied.stream().allMatch(row -> row.endsWith(" true")), applied::toString);
     }
 
     @Test

@@ -19,7 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,6 +36,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
@@ -60,6 +66,10 @@ import org.smartcontainer.apps.InstallOptions;
 import org.smartcontainer.ontology.ApiCall;
 import org.smartcontainer.ontology.SmartOntology;
 import org.smartcontainer.ontology.SmartTerms;
+import org.smartcontainer.appdata.AppDataStore;
+import org.smartcontainer.oauth.OAuthDance;
+import org.smartcontainer.oauth.OAuthPrincipal;
+import org.smartcontainer.oauth.OAuthService;
 import org.smartcontainer.records.FolderImportReport;
 import org.smartcontainer.records.RecordAdministration;
 
@@ -96,6 +106,12 @@ class SmartApiIT {
 
     @EJB
     private AppRegistry apps;
+
+    @EJB
+    private AppDataStore appData;
+
+    @EJB
+    private OAuthService oauth;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static String authorization;
@@ -750,7 +766,8 @@ class SmartApiIT {
         assertEquals(1, iris(user, vf().createIRI(SP, "User")).size());
         assertTrue(user.contains(null, vf().createIRI("http://xmlns.com/foaf/0.1/mbox"), vf().createLiteral("mailto:admin")));
         assertEquals(404, get("/users/nobody@example.org").statusCode());
-        assertEquals(1, iris(rdf("/users/search"), vf().createIRI(SP, "User")).size(), "/users/search is not a user id");
+        assertTrue(rdf("/users/search").contains(null, vf().createIRI("http://xmlns.com/foaf/0.1/mbox"),
+                vf().createLiteral("mailto:admin")), "/users/search lists the users (it is not a user id)");
         assertEquals(0, iris(rdf("/users/search?family_name=zzzz"), vf().createIRI(SP, "User")).size());
 
         JsonArray manifests = Json.createReader(new StringReader(text(get("/apps/manifests/")))).readArray();
@@ -784,5 +801,137 @@ class SmartApiIT {
         expected.put("UserPreferences", Set.of("GET", "PUT", "DELETE"));
         assertEquals(expected, actual.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> Set.copyOf(e.getValue()), (a, b) -> a, TreeMap::new)));
+    }
+
+    // ---- response cache: writes are seen at once, in every representation --------------------------------------
+
+    static final Map<String, RDFFormat> REPRESENTATIONS = new LinkedHashMap<>(Map.of("application/rdf+xml", RDFFormat.RDFXML,
+            "text/turtle", RDFFormat.TURTLE, "application/ld+json", RDFFormat.JSONLD,
+            "application/n-triples", RDFFormat.NTRIPLES));
+
+    /** The number of clinical notes a response holds, after checking that a repeated read gives the same bytes. */
+    static int notesIn(String path, String accept, Map<String, String> etags) throws Exception {
+        HttpResponse<byte[]> first = get(path, "Accept", accept);
+        HttpResponse<byte[]> second = get(path, "Accept", accept);
+        if (first.statusCode() == 404) {
+            assertEquals(404, second.statusCode());
+            return -1;
+        }
+        assertEquals(200, first.statusCode(), text(first));
+        assertArrayEquals(first.body(), second.body(), accept + ": a repeated read gives the same bytes");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
+        etags.put(accept, etag);
+        Model m = Rio.parse(new ByteArrayInputStream(first.body()), apiBase() + "/", REPRESENTATIONS.get(accept));
+        return m.filter(null, RDF.TYPE, vf().createIRI(SP, "ClinicalNote")).size();
+    }
+
+    @Test
+    @Order(90)
+    @RunAsClient
+    void aPostAReimportAndADeleteAreVisibleOnTheVeryNextReadInEveryRepresentation() throws Exception {
+        String id = SamplePatients.recordIds().get(5);
+        String notes = "/records/" + id + "/clinical_notes/";
+        int original = SamplePatients.statementsOf(SamplePatients.all().get(id), vf().createIRI(SP, "ClinicalNote")).size();
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String accept : REPRESENTATIONS.keySet()) {
+            assertEquals(original, notesIn(notes, accept, before), accept);
+            HttpResponse<byte[]> unchanged = get(notes, "Accept", accept, "If-None-Match", before.get(accept));
+            assertEquals(304, unchanged.statusCode(), accept + ": the client's copy is current");
+            assertEquals(0, unchanged.body().length);
+        }
+        assertEquals(REPRESENTATIONS.size(), Set.copyOf(before.values()).size(), "one tag per representation");
+
+        assertEquals(200, send("POST", notes, note("").getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rdf+xml")
+                .statusCode());
+        Map<String, String> afterPost = new LinkedHashMap<>();
+        for (String accept : REPRESENTATIONS.keySet()) {
+            assertEquals(original + 1, notesIn(notes, accept, afterPost), accept + " after the post");
+            assertNotEquals(before.get(accept), afterPost.get(accept));
+            assertEquals(200, get(notes, "Accept", accept, "If-None-Match", before.get(accept)).statusCode(),
+                    accept + ": a copy from before the write is no longer current");
+        }
+
+        byte[] file = java.nio.file.Files.readAllBytes(SamplePatients.folder().resolve("p" + id + ".xml"));
+        assertEquals(200, send("PUT", "/admin/records/" + id, file, "Content-Type", "application/rdf+xml").statusCode());
+        for (String accept : REPRESENTATIONS.keySet()) {
+            assertEquals(original, notesIn(notes, accept, new LinkedHashMap<>()), accept + " after the re-import");
+        }
+
+        assertEquals(204, send("DELETE", "/admin/records/" + id, null).statusCode());
+        for (String accept : REPRESENTATIONS.keySet()) {
+            assertEquals(-1, notesIn(notes, accept, new LinkedHashMap<>()), accept + " after the delete: 404");
+        }
+        assertEquals(201, send("PUT", "/admin/records/" + id, file, "Content-Type", "application/rdf+xml").statusCode());
+        for (String accept : REPRESENTATIONS.keySet()) {
+            assertEquals(original, notesIn(notes, accept, new LinkedHashMap<>()), accept + " after re-creating it");
+        }
+    }
+
+    @Test
+    @Order(91)
+    @RunAsClient
+    void everyDataReadIsAuditedAlsoWhenItIsServedFromTheCache() throws Exception {
+        String id = SamplePatients.recordIds().get(6);
+        String path = "/records/" + id + "/problems/";
+        Instant start = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get(path).statusCode());
+        }
+        JsonObject page = Json.createReader(new StringReader(text(get("/admin/audit?record=" + id + "&from=" + start + "&limit=500"))))
+                .readObject();
+        long reads = page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("path").equals(path) && e.getInt("status") == 200).count();
+        assertEquals(3, reads, "the audit trail, read right after the requests, holds each of them");
+    }
+
+    @Test
+    @Order(92)
+    void deletingARecordDeletesTheAppsScratchpadsOfIt() throws Exception {
+        String id = "990001";
+        administration.importFile(SamplePatients.folder().resolve("p" + SamplePatients.recordIds().get(0) + ".xml"), id);
+        appData.write(AppDataStore.Slot.SCRATCHPAD, id, APP_ID, "notes".getBytes(StandardCharsets.UTF_8), "text/plain", null);
+        assertTrue(appData.read(AppDataStore.Slot.SCRATCHPAD, id, APP_ID).present());
+        assertTrue(administration.deleteRecord(id));
+        assertFalse(appData.read(AppDataStore.Slot.SCRATCHPAD, id, APP_ID).present(), "no scratchpad outlives its record");
+    }
+
+    @Test
+    @Order(93)
+    void theCleanupDeletesTokensOnceTheyHaveExpiredAndNotBefore() throws Exception {
+        String app = "cleanup-" + System.currentTimeMillis() + "@it.example.org";
+        apps.install("{\"id\": \"" + app + "\", \"name\": \"Cleanup\", \"description\": \"A background app\","
+                + " \"mode\": \"background\"}", InstallOptions.defaults());
+        String record = SamplePatients.recordIds().get(0);
+        assertTrue(oauth.helperToken(new OAuthPrincipal.BackgroundAppPrincipal(app, false), app, OAuthDance.HelperStep.RECORD,
+                record).isPresent());
+        // the data source the container uses (smart.datasource, as the backend matrix configures it)
+        String jndi = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("smart.datasource", String.class).orElse("java:comp/DefaultDataSource");
+        DataSource db = (DataSource) new InitialContext().lookup(jndi);
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement expiry = c.prepareStatement("SELECT EXPIRESAT FROM SMART_ACCESS_TOKEN WHERE APP_ID = ?")) {
+                expiry.setString(1, app);
+                try (ResultSet r = expiry.executeQuery()) {
+                    String type = r.getMetaData().getColumnTypeName(1).toLowerCase(java.util.Locale.ROOT);
+                    assertTrue(type.startsWith("timestamp"), "expiry is a time the database compares, not a serialized object: " + type);
+                }
+            }
+            assertEquals(1, tokensOf(c, app));
+            oauth.cleanup(Instant.now());
+            assertEquals(1, tokensOf(c, app), "a live token is kept");
+            assertTrue(oauth.cleanup(Instant.now().plus(Duration.ofDays(1))) >= 1);
+            assertEquals(0, tokensOf(c, app), "an expired token is deleted");
+        }
+    }
+
+    static int tokensOf(Connection c, String app) throws Exception {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM SMART_ACCESS_TOKEN WHERE APP_ID = ?")) {
+            count.setString(1, app);
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 }

@@ -56,7 +56,7 @@ public class RecordDataHandler {
 
     /** A collection: filtered, sorted, paged, with neighbours and a summary. */
     public Response collection(ApiRequest request) {
-        return responses.rdf(request, collectionGraph(request));
+        return responses.recordRead(request, () -> collectionGraph(request));
     }
 
     /** The collection graph of a request (also used by the document handler). */
@@ -68,7 +68,7 @@ public class RecordDataHandler {
 
     /** One statement (or a singleton such as demographics) by the URI the request path names. */
     public Response item(ApiRequest request) {
-        return responses.rdf(request, itemGraph(request));
+        return responses.recordRead(request, () -> itemGraph(request));
     }
 
     /** The graph of the item a request names; {@code 404} if the record has no such statement of that type. */
@@ -86,8 +86,10 @@ public class RecordDataHandler {
      * of the record on every page, unfiltered and not counted (one summary, for the allergies).
      */
     public Response allergies(ApiRequest request) {
-        Model graph = collectionGraph(request);
-        graph.addAll(reader.all(request.recordId(), ALLERGY_EXCLUSION, request.apiBase()));
-        return responses.rdf(request, graph);
+        return responses.recordRead(request, () -> {
+            Model graph = collectionGraph(request);
+            graph.addAll(reader.all(request.recordId(), ALLERGY_EXCLUSION, request.apiBase()));
+            return graph;
+        });
     }
 }

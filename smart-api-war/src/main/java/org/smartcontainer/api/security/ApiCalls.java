@@ -2,6 +2,7 @@ package org.smartcontainer.api.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smartcontainer.api.dispatch.SmartApi;
 import org.smartcontainer.api.routing.ApiRouter;
 import org.smartcontainer.api.routing.RouteMatch;
-import org.smartcontainer.ontology.SmartOntology;
 import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.CallTarget;
 
@@ -49,11 +50,15 @@ public class ApiCalls {
                     m -> new ApiCallMatch.Call("admin_record", CallCategory.ADMIN, CallTarget.record(decode(m.group(1))), true)),
             row("/admin(?:/.*)?", ANY, m -> new ApiCallMatch.Call("admin", CallCategory.ADMIN, CallTarget.none(), false)));
 
+    @Inject
+    SmartApi api;
+
     private ApiRouter router;
 
+    /** The same routing table the dispatcher uses: what is authorized is exactly what is dispatched. */
     @PostConstruct
-    void buildRoutes() {
-        router = ApiRouter.fromOntology(SmartOntology.loadDefault());
+    void useApiRoutes() {
+        router = api.router();
     }
 
     /** For tests: the calls over a given router. */

@@ -13,8 +13,9 @@ import org.smartcontainer.oauth.OAuthPrincipal;
 
 /**
  * Writes the audit event of every request for a call that reads or writes patient data, admitted or
- * refused, with the status it ended with. An event that cannot be written fails the request: no unaudited
- * data access.
+ * refused, with the status it ended with. The event is queued and written within moments by the
+ * {@link org.smartcontainer.audit.AuditWriter}; an event that cannot be queued (queue full for longer than the
+ * configured wait) fails the request: no unaudited data access.
  */
 @Provider
 public class DataAccessAudit implements ContainerResponseFilter {

@@ -1,17 +1,22 @@
 package org.smartcontainer.ui.patients;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.primefaces.event.SelectEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.records.RecordQuery;
 import org.smartcontainer.records.RecordStore;
 import org.smartcontainer.records.RecordSummary;
@@ -40,6 +45,12 @@ public class PatientPicker implements Serializable {
 
     @Inject
     private CurrentPatient currentPatient;
+
+    @EJB
+    private transient AccountService accounts;
+
+    @Inject
+    private transient SecurityContext securityContext;
 
     private String familyName;
     private String givenName;
@@ -76,12 +87,24 @@ public class PatientPicker implements Serializable {
 
         @Override
         public PatientRow getRowData(String rowKey) {
-            return records.summary(rowKey).map(PatientRow::new).orElse(null);
+            return records.summary(rowKey).filter(r -> maySee(r.recordId())).map(PatientRow::new).orElse(null);
         }
     };
 
     private List<RecordSummary> matching() {
-        return records.search(new RecordQuery(givenName, familyName, birthDate, gender, medicalRecordNumber, null));
+        List<RecordSummary> found = records.search(new RecordQuery(givenName, familyName, birthDate, gender, medicalRecordNumber, null));
+        Optional<Set<String>> allowed = recordAccess();
+        return allowed.isEmpty() ? found : found.stream().filter(r -> allowed.get().contains(r.recordId())).toList();
+    }
+
+    /** The records the signed-in account is limited to (admin users page), or empty when it sees every record. */
+    private Optional<Set<String>> recordAccess() {
+        var caller = securityContext.getCallerPrincipal();
+        return caller == null ? Optional.of(Set.of()) : accounts.recordAccess(caller.getName());
+    }
+
+    private boolean maySee(String recordId) {
+        return recordAccess().map(allowed -> allowed.contains(recordId)).orElse(true);
     }
 
     /** Opens the chosen patient's record. */

@@ -1,0 +1,2 @@
+/** The cache of serialized record-read responses, keyed by record revision. */
+package org.smartcontainer.api.cache;
