@@ -108,6 +108,13 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                 LOG.warning(() -> "The record store " + directory + " lacks " + lost.size()
                         + " record(s) that its journal holds; restoring them from the journal: " + lost);
                 try (RepositoryConnection c = repository.getConnection()) {
+                    // tells a store that lost the data from one whose list of graphs merely omits it
+                    List<String> unlisted = lost.stream().filter(id -> c.hasStatement(RecordUris.record(id), RDF.TYPE,
+                            MEDICAL_RECORD, false, RecordUris.record(id))).toList();
+                    if (!unlisted.isEmpty()) {
+                        LOG.warning(() -> unlisted.size() + " of them still have their record graph (the store's list of"
+                                + " graphs omitted them): " + unlisted);
+                    }
                     c.begin(IsolationLevels.READ_COMMITTED);
                     for (String id : lost) {
                         c.add(RecordJournal.read(journal.recordFile(id)));
