@@ -126,6 +126,15 @@ final class SampleAppPages {
         browser.driver().findElement(By.id(approve ? "consent:approve" : "consent:deny")).click();
     }
 
+    /** Launches the REST app from the portal's sidebar and switches into its frame (it does its OAuth dance in there). */
+    static void launchFramed(Browser browser, String appId) {
+        WebDriver d = browser.driver();
+        d.switchTo().defaultContent();
+        clickWhenStable(browser, By.cssSelector("button[data-launch-app='" + appId + "']"));
+        browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
+                By.cssSelector("iframe[data-app-id='" + appId + "']")));
+    }
+
     /** The REST app's page title ({@code #title}) once it is shown. */
     static String restAppTitle(Browser browser) {
         return browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).getText();

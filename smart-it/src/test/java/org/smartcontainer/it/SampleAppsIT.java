@@ -329,6 +329,21 @@ class SampleAppsIT {
     }
 
     @Test
+    @Order(22)
+    @RunAsClient
+    void theRestAppLaunchedInsideThePortalGetsItsTokensInItsFrame() throws Exception {
+        try (Browser browser = signedIn()) {
+            SampleAppPages.choosePatient(browser, ADULT, SampleRecords.familyName(ADULT));
+            SampleAppPages.launchFramed(browser, "rest-summary" + DOMAIN);
+            // approved before for this patient (test above): no consent page, straight to the summary
+            assertEquals("Patient summary", SampleAppPages.restAppTitle(browser));
+            assertEquals(SampleRecords.givenName(ADULT) + " " + SampleRecords.familyName(ADULT), SampleAppPages.text(browser, "patientName"));
+            assertEquals(ADULT, SampleAppPages.text(browser, "recordId"));
+            browser.screenshot("sample-apps-rest-app-in-portal");
+        }
+    }
+
+    @Test
     @Order(21)
     @RunAsClient
     void aDeniedRestAppIsToldSoAndShowsNoPatientData() throws Exception {
