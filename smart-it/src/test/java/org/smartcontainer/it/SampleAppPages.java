@@ -135,6 +135,16 @@ final class SampleAppPages {
                 By.cssSelector("iframe[data-app-id='" + appId + "']")));
     }
 
+    /** Waits until the portal shows the framed app as started (its loading notice gone); back in the frame after. */
+    static void waitUntilThePortalSeesTheAppReady(Browser browser, String appId) {
+        WebDriver d = browser.driver();
+        d.switchTo().defaultContent();
+        browser.waitUpTo(WAIT_SECONDS).until(x -> x.findElements(By.cssSelector(".app-status")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
+                By.cssSelector("iframe[data-app-id='" + appId + "']")));
+    }
+
     /** The REST app's page title ({@code #title}) once it is shown. */
     static String restAppTitle(Browser browser) {
         return browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).getText();

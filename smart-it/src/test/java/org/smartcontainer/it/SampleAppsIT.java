@@ -339,6 +339,7 @@ class SampleAppsIT {
             assertEquals("Patient summary", SampleAppPages.restAppTitle(browser));
             assertEquals(SampleRecords.givenName(ADULT) + " " + SampleRecords.familyName(ADULT), SampleAppPages.text(browser, "patientName"));
             assertEquals(ADULT, SampleAppPages.text(browser, "recordId"));
+            SampleAppPages.waitUntilThePortalSeesTheAppReady(browser, "rest-summary" + DOMAIN);
             browser.screenshot("sample-apps-rest-app-in-portal");
         }
     }

@@ -203,7 +203,10 @@ public class RestAppServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         PrintWriter out = response.getWriter();
         out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(title)
-                + " - Patient Summary (REST)</title><link rel=\"stylesheet\" href=\"../lib/apps.css\"></head><body>"
+                + " - Patient Summary (REST)</title><link rel=\"stylesheet\" href=\"../lib/apps.css\">"
+                // in a portal frame the client library answers the container's handshake (the app is shown as
+                // started); in a window of its own it does nothing
+                + "<script src=\"../smart-connect-client.js\"></script></head><body>"
                 + "<header class=\"app-header\"><h1>Patient Summary <small>REST app</small></h1></header><main>"
                 + "<h2 id=\"title\">" + html(title) + "</h2>" + body + "</main></body></html>");
     }
