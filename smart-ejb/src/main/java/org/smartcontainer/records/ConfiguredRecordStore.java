@@ -107,6 +107,7 @@ public class ConfiguredRecordStore implements RecordStore {
                 config.getOptionalValue(SPARQL_PREFIX + "password", String.class).orElse(null),
                 Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "connect-timeout-ms", Long.class).orElse(2000L)),
                 Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "read-timeout-ms", Long.class).orElse(30000L)),
+                Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "update-timeout-ms", Long.class).orElse(120000L)),
                 config.getOptionalValue(SPARQL_PREFIX + "max-connections", Integer.class).orElse(20));
     }
 

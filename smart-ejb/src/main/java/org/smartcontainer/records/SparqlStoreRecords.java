@@ -79,15 +79,17 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
      * @param username HTTP Basic user, or null
      * @param password HTTP Basic password, or null
      * @param connectTimeout how long to wait for a connection
-     * @param readTimeout how long to wait for an answer
+     * @param readTimeout how long to wait for the answer to a query
+     * @param updateTimeout how long to wait for the answer to an update (an import of many patients is one update)
      * @param maxConnections how many requests may be open at once (more wait up to the connect timeout)
      */
     public record Settings(String queryUrl, String updateUrl, String username, String password,
-            Duration connectTimeout, Duration readTimeout, int maxConnections) {
+            Duration connectTimeout, Duration readTimeout, Duration updateTimeout, int maxConnections) {
 
-        /** Settings with the defaults: no credentials, 2 s to connect, 30 s to answer, 20 connections. */
+        /** Settings with the defaults: no credentials, 2 s to connect, 30 s per query, 120 s per update, 20 connections. */
         public static Settings of(String queryUrl, String updateUrl) {
-            return new Settings(queryUrl, updateUrl, null, null, Duration.ofSeconds(2), Duration.ofSeconds(30), 20);
+            return new Settings(queryUrl, updateUrl, null, null, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                    Duration.ofSeconds(120), 20);
         }
     }
 
@@ -166,7 +168,9 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
             root = root.getCause();
         }
         String cause = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        LOG.log(Level.WARNING, "The record store " + describe() + " failed to " + what + ": " + cause, e);
+        // one line per failure: during an outage every call fails, stack traces would flood the log
+        LOG.warning(() -> "The record store " + describe() + " failed to " + what + ": " + cause);
+        LOG.log(Level.FINE, "Record store failure", e);
         return new RecordStoreUnavailableException("The record store is unavailable (the SPARQL store did not "
                 + "answer: " + cause + "); try again later", e);
     }
@@ -200,6 +204,9 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
      */
     private void update(String what, String update) {
         HttpPost post = new HttpPost(updateUrl);
+        int connectMs = (int) settings.connectTimeout().toMillis();
+        post.setConfig(RequestConfig.custom().setConnectTimeout(connectMs).setConnectionRequestTimeout(connectMs)
+                .setSocketTimeout((int) settings.updateTimeout().toMillis()).build());
         post.setEntity(new StringEntity(update, ContentType.create("application/sparql-update", StandardCharsets.UTF_8)));
         if (settings.username() != null && !settings.username().isBlank()) {
             String credentials = settings.username() + ":" + (settings.password() == null ? "" : settings.password());

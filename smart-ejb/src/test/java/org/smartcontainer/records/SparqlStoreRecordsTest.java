@@ -57,7 +57,7 @@ class SparqlStoreRecordsTest {
 
     static SparqlStoreRecords.Settings settings() {
         return new SparqlStoreRecords.Settings(fuseki.queryUrl(), fuseki.updateUrl(), null, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(20), 8);
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(60), 8);
     }
 
     @BeforeAll
