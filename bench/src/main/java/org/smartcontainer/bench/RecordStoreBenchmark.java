@@ -2,8 +2,13 @@ package org.smartcontainer.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +24,8 @@ import org.smartcontainer.records.ImportResult;
 import org.smartcontainer.records.NativeStoreRecords;
 import org.smartcontainer.records.PatientData;
 import org.smartcontainer.records.RecordQuery;
+import org.smartcontainer.records.RecordStore;
+import org.smartcontainer.records.SparqlStoreRecords;
 import org.smartcontainer.records.StatementEntry;
 import org.smartcontainer.records.StatementTypes;
 import org.smartcontainer.records.generator.GeneratedPatient;
@@ -27,8 +34,9 @@ import org.smartcontainer.records.generator.SamplePatientGenerator;
 /**
  * Measures the record store: import rate of the 59 sample patients and of a large population,
  * size on disk, and the time to read one patient's medications with few and with many patients.
- * Not a test; run with {@code bench/run.sh [--patients N] [--batch N] [--work DIR]}. Validation is
- * off (the store's own cost is measured).
+ * Not a test; run with {@code bench/run.sh [--patients N] [--batch N] [--work DIR] [--backend native|sparql]}.
+ * Validation is off (the store's own cost is measured). {@code --backend sparql} measures the remote SPARQL store
+ * on Apache Jena Fuseki (TDB2) started by the benchmark on loopback ({@code --fuseki-jar}, {@code --fuseki-port}).
  */
 public final class RecordStoreBenchmark {
 
@@ -40,6 +48,10 @@ public final class RecordStoreBenchmark {
     private int patients = 10_000;
     private int batch = 25;
     private boolean reuse;
+    private String backend = "native";
+    private Path fusekiJar;
+    private int fusekiPort = 0;
+    private int servers;
     private StatementTypes types;
     private final List<PatientData> samples = new ArrayList<>();
 
@@ -52,8 +64,12 @@ public final class RecordStoreBenchmark {
                 case "--patients" -> bench.patients = Integer.parseInt(args[++i]);
                 case "--batch" -> bench.batch = Integer.parseInt(args[++i]);
                 case "--reuse" -> bench.reuse = true;
+                case "--backend" -> bench.backend = args[++i];
+                case "--fuseki-jar" -> bench.fusekiJar = Path.of(args[++i]);
+                case "--fuseki-port" -> bench.fusekiPort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (--shared DIR, --work DIR, --patients N, --batch N, --reuse)");
+                        + " (--shared DIR, --work DIR, --patients N, --batch N, --backend native|sparql,"
+                        + " --fuseki-jar JAR, --fuseki-port PORT, --reuse)");
             }
         }
         bench.run();
@@ -63,7 +79,7 @@ public final class RecordStoreBenchmark {
         if (work == null) {
             work = Files.createTempDirectory("smart-bench");
         }
-        System.out.printf("Record store benchmark: %d cores, max heap %d MB, work dir %s%n",
+        System.out.printf("Record store benchmark (%s): %d cores, max heap %d MB, work dir %s%n", backend,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
         try (InputStream in = Files.newInputStream(shared.resolve("ontology/smart.owl"))) {
             types = StatementTypes.of(SmartOntology.parse(in, RDFFormat.RDFXML));
@@ -86,19 +102,20 @@ public final class RecordStoreBenchmark {
         if (reuse && Files.isDirectory(small) && Files.isDirectory(large)) {
             // the stores of an earlier run: only the side-by-side reads
             String probe;
-            try (NativeStoreRecords store = open(small)) {
-                probe = patientWithMostMedications(store);
+            try (Opened opened = open(small)) {
+                probe = patientWithMostMedications(opened.store());
             }
             compareReads(small, large, probe);
             return;
         }
         // 1. the 59 sample patients, one transaction each (as the admin import does)
         String probe;
-        try (NativeStoreRecords store = open(small)) {
+        try (Opened opened = open(small)) {
+            RecordStore store = opened.store();
             // warm-up run in a scratch store so that class loading and JIT do not count
-            try (NativeStoreRecords scratch = open(work.resolve("warmup"))) {
+            try (Opened scratch = open(work.resolve("warmup"))) {
                 for (PatientData p : samples) {
-                    scratch.importPatient(PatientData.of(p.recordId(), p.rdf(), p.source()), null);
+                    scratch.store().importPatient(PatientData.of(p.recordId(), p.rdf(), p.source()), null);
                 }
             }
             long quads = 0;
@@ -107,14 +124,15 @@ public final class RecordStoreBenchmark {
                 quads += store.importPatient(p, null).triples();
             }
             report("Import of the 59 sample patients (1 transaction each)", quads, System.nanoTime() - start);
-            System.out.printf("  store size on disk: %s for %d patients%n", size(small), store.countRecords());
+            System.out.printf("  store size on disk: %s for %d patients%n", opened.size(), store.countRecords());
             probe = patientWithMostMedications(store);
             readBenchmark("59 patients", store, probe);
         }
 
         // 2. a large population of generated patients (generation not timed)
         SamplePatientGenerator generator = new SamplePatientGenerator(SamplePatientGenerator.DEFAULT_SEED);
-        try (NativeStoreRecords store = open(large)) {
+        try (Opened opened = open(large)) {
+            RecordStore store = opened.store();
             // the probe patient of the small store, so that the same patient is read in both
             store.importPatient(samples.stream().filter(p -> p.recordId().equals(probe)).findFirst().orElseThrow(), null);
             long quads = 0;
@@ -140,16 +158,14 @@ public final class RecordStoreBenchmark {
             }
             long ns = importNs;
             report("Import of " + patients + " generated patients (" + batch + " patient(s) per transaction)", quads, ns);
-            System.out.printf("  store size on disk: %s for %d patients%n", size(large), store.countRecords());
+            System.out.printf("  store size on disk: %s for %d patients%n", opened.size(), store.countRecords());
             readBenchmark(patients + " patients", store, probe);
             searchBenchmark(store);
         }
-        long reopen = System.nanoTime();
-        try (NativeStoreRecords store = open(large)) {
-            long start = reopen;
-            store.countRecords();
+        try (Opened opened = open(large)) {
+            opened.store().countRecords();
             System.out.printf("Reopen of the %d-patient store (search index rebuilt): %d ms%n", patients,
-                    (System.nanoTime() - start) / 1_000_000);
+                    opened.openNs() / 1_000_000);
         }
         compareReads(small, large, probe);
     }
@@ -158,8 +174,10 @@ public final class RecordStoreBenchmark {
      * The same patient's medications read from both stores in alternation, so that the machine's load
      * (shared, noisy) weighs on both figures alike: the ratio is the number to judge.
      */
-    private void compareReads(Path small, Path large, String probe) {
-        try (NativeStoreRecords few = open(small); NativeStoreRecords many = open(large)) {
+    private void compareReads(Path small, Path large, String probe) throws Exception {
+        try (Opened fewStore = open(small); Opened manyStore = open(large)) {
+            RecordStore few = fewStore.store();
+            RecordStore many = manyStore.store();
             int rounds = 500;
             long[] fewTimes = new long[rounds];
             long[] manyTimes = new long[rounds];
@@ -186,21 +204,82 @@ public final class RecordStoreBenchmark {
         }
     }
 
-    private NativeStoreRecords open(Path dir) {
-        return new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"), types);
+    /** An open store of the chosen backend, its size on disk and how long opening it took. */
+    private record Opened(RecordStore store, Path dir, long openNs, Process fuseki) implements AutoCloseable {
+
+        String size() throws IOException {
+            return fuseki == null ? RecordStoreBenchmark.size(dir) : String.format(Locale.ROOT,
+                    "%s (Fuseki TDB2 %s)", bytes(dir), bytes(dir.resolve("tdb2")));
+        }
+
+        @Override
+        public void close() throws Exception {
+            ((AutoCloseable) store).close();
+            if (fuseki != null) {
+                fuseki.destroy();
+                fuseki.waitFor();
+            }
+        }
+    }
+
+    private Opened open(Path dir) throws Exception {
+        if (backend.equals("native")) {
+            long start = System.nanoTime();
+            NativeStoreRecords store = new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"), types);
+            return new Opened(store, dir, System.nanoTime() - start, null);
+        }
+        if (!backend.equals("sparql")) {
+            throw new IllegalArgumentException("--backend native or sparql");
+        }
+        // the same Apache Jena Fuseki the tests use, one process per store, TDB2 in the store's directory
+        Files.createDirectories(dir.resolve("tdb2"));
+        // one server per store, each on its own port (the previous one may still run)
+        int port = fusekiPort == 0 ? 0 : fusekiPort + servers++;
+        if (port == 0) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+        }
+        Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", fusekiJar.toString(), "--localhost", "--port", Integer.toString(port), "--tdb2",
+                "--loc=" + dir.resolve("tdb2"), "--update", "/records")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("fuseki.log").toFile()).start();
+        String endpoint = "http://localhost:" + port + "/records/";
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; ; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(endpoint + "query?query=ASK%7B%7D")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                if (i > 600) {
+                    throw new IllegalStateException("Fuseki did not start, see " + dir.resolve("fuseki.log"), e);
+                }
+            }
+            if (!fuseki.isAlive()) {
+                throw new IllegalStateException("Fuseki exited, see " + dir.resolve("fuseki.log"));
+            }
+            Thread.sleep(100);
+        }
+        long start = System.nanoTime();
+        SparqlStoreRecords store = new SparqlStoreRecords(new SparqlStoreRecords.Settings(endpoint + "query",
+                endpoint + "update", null, null, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(10), 8),
+                dir.resolve("documents"), types);
+        return new Opened(store, dir, System.nanoTime() - start, fuseki);
     }
 
     private static void report(String what, long quads, long ns) {
         System.out.printf("%s: %,d quads in %,d ms = %,.0f triples/s%n", what, quads, ns / 1_000_000, quads / (ns / 1e9));
     }
 
-    private static String patientWithMostMedications(NativeStoreRecords store) {
+    private static String patientWithMostMedications(RecordStore store) {
         return store.recordIds().stream().max(Comparator.comparingInt(
                 (String id) -> store.listStatements(id, MEDICATION, List.of(), API_BASE).size())).orElseThrow();
     }
 
     /** Lists and loads one patient's medications (with fulfillments) many times; prints the median. */
-    private static void readBenchmark(String label, NativeStoreRecords store, String recordId) {
+    private static void readBenchmark(String label, RecordStore store, String recordId) {
         int rounds = 300;
         long[] times = new long[rounds];
         int triples = 0;
@@ -217,12 +296,12 @@ public final class RecordStoreBenchmark {
                 recordId, label, times[rounds / 2] / 1e6, times[rounds * 9 / 10] / 1e6, triples);
     }
 
-    private static Model readMedications(NativeStoreRecords store, String recordId) {
+    private static Model readMedications(RecordStore store, String recordId) {
         List<StatementEntry> entries = store.listStatements(recordId, MEDICATION, List.of(), API_BASE);
         return store.readStatements(recordId, entries.stream().map(StatementEntry::uri).toList(), API_BASE);
     }
 
-    private static void searchBenchmark(NativeStoreRecords store) {
+    private static void searchBenchmark(RecordStore store) {
         RecordQuery query = RecordQuery.all().familyName("s").gender("fe");
         int found = 0;
         long start = System.nanoTime();

@@ -37,7 +37,7 @@ import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
 /**
  * The record store in an RDF4J native store on a directory, in the named-graph layout of
  * data-model.md §2.2 with record-relative URIs ({@link RecordUris}). Plain Java: the
- * {@link NativeRecordStore} EJB wraps it, tests and the benchmark use it directly.
+ * {@link ConfiguredRecordStore} EJB wraps it, tests and the benchmark use it directly.
  *
  * <p>Every write is also kept in a {@link RecordJournal}, from which the store is rebuilt if the
  * process died during a write (the native store's B-trees are not crash-atomic).

@@ -34,9 +34,13 @@ public interface RecordStore {
      * statements, deletion) and never returns to an earlier value while the store is open. It changes after the
      * write is visible to reads, so a response built from data read after seeing revision {@code r} is at least
      * as new as {@code r}: caches key their entries by it. Unknown records have a revision too (it changes when
-     * they are created).
+     * they are created). {@link #NO_REVISION} from a store that others write too (a shared SPARQL store, an
+     * EHR behind proxy mode): nothing read from it may be cached.
      */
     long revision(String recordId);
+
+    /** The revision of a record that this container cannot vouch for: never cache what was read. */
+    long NO_REVISION = -1;
 
     /**
      * Creates or atomically replaces a patient: the whole patient is written or nothing is.

@@ -17,7 +17,7 @@ import org.smartcontainer.records.generator.SamplePatientGenerator;
  */
 @Singleton
 @Startup
-@DependsOn("NativeRecordStore")
+@DependsOn("ConfiguredRecordStore")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SamplePatientSeeding {
 
@@ -35,7 +35,13 @@ public class SamplePatientSeeding {
 
     @PostConstruct
     void seed() {
-        if (count <= 0 || store.countRecords() > 0) {
+        try {
+            if (count <= 0 || store.countRecords() > 0) {
+                return;
+            }
+        } catch (RecordStoreUnavailableException e) {
+            // a remote store that is down must not stop the container from starting
+            LOG.warning("Sample patients not generated: " + e.getMessage());
             return;
         }
         long start = System.nanoTime();
@@ -43,7 +49,7 @@ public class SamplePatientSeeding {
             int written = PatientFolderImport.generate(store, count, SamplePatientGenerator.DEFAULT_SEED);
             LOG.info(() -> "Generated " + written + " sample patients in " + (System.nanoTime() - start) / 1_000_000
                     + " ms (" + COUNT_KEY + "=" + count + ")");
-        } catch (RecordImportException e) {
+        } catch (RecordImportException | RecordStoreUnavailableException e) {
             // the container still starts; the administration can import patients later
             LOG.severe("Cannot generate the sample patients: " + e.getMessage());
         }

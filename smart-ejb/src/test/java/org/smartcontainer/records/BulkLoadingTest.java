@@ -38,7 +38,7 @@ class BulkLoadingTest {
     void generatedPatientsAreImportedWithTheirFilesAndPassTheOntologyValidator() throws Exception {
         SmartOntology ontology = SmartOntology.loadDefault();
         try (NativeStoreRecords store = new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"),
-                StatementTypes.of(ontology), NativeRecordStore.ontologyValidator(ontology), ValidationMode.REJECT)) {
+                StatementTypes.of(ontology), ConfiguredRecordStore.ontologyValidator(ontology), ValidationMode.REJECT)) {
             assertEquals(30, PatientFolderImport.generate(store, 30, 7));
             assertEquals(30, store.countRecords());
             GeneratedPatient first = new SamplePatientGenerator(7).generate(0);

@@ -36,9 +36,13 @@ final class SmartEar {
         api.addClasses(testClasses);
         api.addClass(SmartEar.class);
         api.addClass(TestServer.class);
+        api.addClass(SparqlBackend.class);
         ear.delete("smart-api.war");
         // With three WARs in the EAR, Arquillian must be told which one carries the tests.
         ear.addAsModule(Testable.archiveToTest(api));
+        if (SparqlBackend.selected()) {
+            addConfig(ear, SparqlBackend.instance().containerSettings());
+        }
         return ear;
     }
 
@@ -48,10 +52,15 @@ final class SmartEar {
      */
     static EnterpriseArchive withConfig(Map<String, String> settings, Class<?>... testClasses) {
         EnterpriseArchive ear = withTestClasses(testClasses);
+        addConfig(ear, settings);
+        return ear;
+    }
+
+    /** Adds MicroProfile Config settings in a library of their own (one per call: they must not overlap). */
+    private static void addConfig(EnterpriseArchive ear, Map<String, String> settings) {
         StringBuilder properties = new StringBuilder("config_ordinal=500\n");
         settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config.jar")
-                .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties"));
-        return ear;
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "it-config-" + Integer.toHexString(settings.hashCode())
+                + ".jar").addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties"));
     }
 }

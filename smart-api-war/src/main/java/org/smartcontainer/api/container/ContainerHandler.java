@@ -8,8 +8,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Set;
 import org.smartcontainer.api.dispatch.SmartApi;
 import org.smartcontainer.api.errors.ApiProblem;
+import org.smartcontainer.api.records.ProxyHandler;
+import org.smartcontainer.api.routing.Capabilities;
+import org.smartcontainer.api.routing.Handler;
 import org.smartcontainer.apps.App;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.container.ContainerManifestService;
@@ -27,9 +31,15 @@ public class ContainerHandler {
     @Inject
     SmartApi api;
 
+    @Inject
+    ProxyHandler proxy;
+
     /** The container manifest with the capabilities of what the router serves. */
     public Response manifest(String apiBase, String uiBase) {
-        JsonObject manifest = manifests.manifest(apiBase, uiBase, api.router().capabilities().toJson());
+        // in proxy mode the EHR owns the records: writes to them are not served, so not advertised
+        Capabilities capabilities = proxy.enabled() ? api.router().capabilitiesWithout(Set.of(Handler.RECORD_POST))
+                : api.router().capabilities();
+        JsonObject manifest = manifests.manifest(apiBase, uiBase, capabilities.toJson());
         return Response.ok(manifest, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "max-age=300").build();
     }
 

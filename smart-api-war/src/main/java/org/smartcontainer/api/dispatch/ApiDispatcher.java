@@ -22,6 +22,7 @@ import org.smartcontainer.api.container.ContainerHandler;
 import org.smartcontainer.api.errors.ApiProblem;
 import org.smartcontainer.api.records.ClinicalNoteHandler;
 import org.smartcontainer.api.records.DocumentHandler;
+import org.smartcontainer.api.records.ProxyHandler;
 import org.smartcontainer.api.records.RecordDataHandler;
 import org.smartcontainer.api.records.RecordSearchHandler;
 import org.smartcontainer.api.representation.RdfMediaType;
@@ -68,6 +69,9 @@ public class ApiDispatcher {
 
     @Inject
     ContainerHandler container;
+
+    @Inject
+    ProxyHandler proxy;
 
     @Context
     UriInfo uri;
@@ -127,6 +131,21 @@ public class ApiDispatcher {
         ApiRequest request = new ApiRequest(method, found, QueryParameters.parse(uri.getRequestUri().getRawQuery()),
                 urls.apiBase(uri), RdfMediaType.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT)),
                 headers::getHeaderString);
+        if (proxy.enabled()) {
+            switch (found.route().handler()) {
+                case RECORD_ITEMS, RECORD_ITEM, ALLERGIES, DOCUMENTS, DOCUMENT, PHOTOGRAPH -> {
+                    return proxy.forward(request, uri.getRequestUri().getRawQuery());
+                }
+                case RECORD_POST -> {
+                    // the EHR owns the data: not stored here, not advertised (proxy-mode-and-security.md 1.2)
+                    return ApiProblem.response(Response.Status.METHOD_NOT_ALLOWED,
+                            "The container forwards records to an EHR (proxy mode): " + method + " is not supported");
+                }
+                default -> {
+                    // container, user and app data calls stay local
+                }
+            }
+        }
         return switch (found.route().handler()) {
             case RECORD_ITEMS -> records.collection(request);
             case RECORD_ITEM -> records.item(request);

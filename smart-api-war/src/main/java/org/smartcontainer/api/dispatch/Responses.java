@@ -67,12 +67,13 @@ public class Responses {
      * {@code 404}) are not cached.
      */
     public Response recordRead(ApiRequest request, Supplier<Model> graph) {
-        if (!cache.enabled()) {
+        long revision = cache.enabled() ? store.revision(request.recordId()) : RecordStore.NO_REVISION;
+        if (revision == RecordStore.NO_REVISION) {
             return rdf(request, graph.get());
         }
         String query = request.parameters().withoutOAuth().toQueryString();
         String url = query.isEmpty() ? request.url() : request.url() + "?" + query;
-        ResponseCache.Key key = new ResponseCache.Key(request.recordId(), store.revision(request.recordId()), url,
+        ResponseCache.Key key = new ResponseCache.Key(request.recordId(), revision, url,
                 request.representation().name());
         ResponseCache.Entry entry = cache.get(key, () -> new ResponseCache.Entry(serialize(request, graph.get()), etag(key)));
         if (matches(request.headers().get(HttpHeaders.IF_NONE_MATCH), entry.etag())) {

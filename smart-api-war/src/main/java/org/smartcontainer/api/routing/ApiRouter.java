@@ -187,4 +187,9 @@ public final class ApiRouter {
     public Capabilities capabilities() {
         return Capabilities.of(routes);
     }
+
+    /** The capabilities without the routes of some handlers (calls a configuration does not serve, e.g. proxy mode). */
+    public Capabilities capabilitiesWithout(Set<Handler> unserved) {
+        return Capabilities.of(routes.stream().filter(r -> !unserved.contains(r.handler())).toList());
+    }
 }

@@ -9,9 +9,13 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -21,8 +25,16 @@ import org.smartcontainer.ontology.SmartOntology;
 import org.smartcontainer.ontology.Violation;
 
 /**
- * The record store of the container: the {@link NativeStoreRecords} under the data directory
- * ({@code records/} for the RDF, {@code documents/} for files), opened once per deployment.
+ * The record store of the container, opened once per deployment, chosen by {@value #BACKEND_KEY}:
+ * <ul>
+ * <li>{@code native} (default): the {@link NativeStoreRecords} under the data directory ({@code records/} for
+ * the RDF, {@code documents/} for files);</li>
+ * <li>{@code sparql}: the {@link SparqlStoreRecords} on a remote SPARQL 1.1 store ({@value #SPARQL_QUERY_URL_KEY},
+ * {@value #SPARQL_UPDATE_URL_KEY}, optional HTTP Basic credentials and timeouts); document files stay in the
+ * data directory;</li>
+ * <li>{@code proxy}: the {@link ProxyRecordStore}, records served by an existing EHR at {@value ProxyMode#BASE_KEY}
+ * (proxy-mode-and-security.md §1); the API forwards record reads there.</li>
+ * </ul>
  *
  * <p>Imports are checked by the {@link OntologyValidator}, or by a CDI bean implementing
  * {@link PatientValidator} if one exists; {@value ValidationMode#CONFIG_KEY} chooses REJECT, REPORT (default) or OFF.
@@ -30,7 +42,20 @@ import org.smartcontainer.ontology.Violation;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the repository is thread-safe, writes lock themselves
-public class NativeRecordStore implements RecordStore {
+public class ConfiguredRecordStore implements RecordStore {
+
+    /** MicroProfile Config key of the backend: {@code native} (default), {@code sparql} or {@code proxy}. */
+    public static final String BACKEND_KEY = "smart.records.backend";
+
+    private static final String SPARQL_PREFIX = "smart.records.sparql.";
+
+    /** MicroProfile Config key of the SPARQL query endpoint of the {@code sparql} backend. */
+    public static final String SPARQL_QUERY_URL_KEY = SPARQL_PREFIX + "query-url";
+
+    /** MicroProfile Config key of the SPARQL update endpoint (default: the query endpoint). */
+    public static final String SPARQL_UPDATE_URL_KEY = SPARQL_PREFIX + "update-url";
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredRecordStore.class.getName());
 
     @Inject
     private DataDirectory dataDirectory;
@@ -42,14 +67,48 @@ public class NativeRecordStore implements RecordStore {
     @Inject
     private Instance<PatientValidator> validators;
 
-    private NativeStoreRecords store;
+    @Inject
+    @ConfigProperty(name = BACKEND_KEY, defaultValue = "native")
+    private String backend;
+
+    @Inject
+    private Config config;
+
+    @Inject
+    private ProxyMode proxyMode;
+
+    private RecordStore store;
 
     @PostConstruct
     void open() {
         SmartOntology ontology = SmartOntology.loadDefault();
         PatientValidator validator = validators.isResolvable() ? validators.get() : ontologyValidator(ontology);
-        store = new NativeStoreRecords(dataDirectory.subdirectory("records"), dataDirectory.subdirectory("documents"),
-                StatementTypes.of(ontology), validator, ValidationMode.parse(validationMode));
+        StatementTypes types = StatementTypes.of(ontology);
+        ValidationMode mode = ValidationMode.parse(validationMode);
+        store = switch (backend.strip().toLowerCase(Locale.ROOT)) {
+            case "native" -> new NativeStoreRecords(dataDirectory.subdirectory("records"),
+                    dataDirectory.subdirectory("documents"), types, validator, mode);
+            case "sparql" -> new SparqlStoreRecords(sparqlSettings(config), dataDirectory.subdirectory("documents"),
+                    types, validator, mode);
+            case "proxy" -> new ProxyRecordStore(proxyMode.proxy().orElseThrow());
+            default -> throw new IllegalStateException("Unknown record store backend " + BACKEND_KEY + "=" + backend
+                    + " (native, sparql or proxy)");
+        };
+        LOG.info(() -> "Record store: " + store.describe());
+    }
+
+    /** The SPARQL store's settings from MicroProfile Config; the query URL is required. */
+    static SparqlStoreRecords.Settings sparqlSettings(Config config) {
+        String query = config.getOptionalValue(SPARQL_QUERY_URL_KEY, String.class).orElseThrow(() ->
+                new IllegalStateException(BACKEND_KEY + "=sparql needs " + SPARQL_QUERY_URL_KEY));
+        return new SparqlStoreRecords.Settings(query,
+                config.getOptionalValue(SPARQL_UPDATE_URL_KEY, String.class).orElse(null),
+                config.getOptionalValue(SPARQL_PREFIX + "username", String.class).orElse(null),
+                config.getOptionalValue(SPARQL_PREFIX + "password", String.class).orElse(null),
+                Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "connect-timeout-ms", Long.class).orElse(2000L)),
+                Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "read-timeout-ms", Long.class).orElse(30000L)),
+                Duration.ofMillis(config.getOptionalValue(SPARQL_PREFIX + "update-timeout-ms", Long.class).orElse(120000L)),
+                config.getOptionalValue(SPARQL_PREFIX + "max-connections", Integer.class).orElse(20));
     }
 
     /** The ontology's instance validator, its violations as messages. */
@@ -60,8 +119,12 @@ public class NativeRecordStore implements RecordStore {
 
     @PreDestroy
     void close() {
-        if (store != null) {
-            store.close();
+        try {
+            if (store instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            LOG.warning(() -> "Closing the record store " + store.describe() + ": " + e);
         }
     }
 

@@ -1,0 +1,158 @@
+package org.smartcontainer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcontainer.accounts.InitialAdmin;
+
+/**
+ * The container on a remote SPARQL store (it.backend=sparql) when that store goes away: record calls answer
+ * {@code 503} with a clear message within the configured timeouts, many at once (no request waits for a store that
+ * is not there), an import during the outage is refused and leaves nothing behind, and everything works again as
+ * soon as the store is back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = "it.backend", matches = "sparql")
+class SparqlStoreOutageIT {
+
+    static final String RECORD = "outage-1032702";
+    static final String REFUSED = "outage-refused";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final List<String> READS = List.of("/medications/", "/problems/", "/lab_results/", "/vital_sign_sets/",
+            "/demographics", "/allergies/", "/encounters/", "/immunizations/");
+
+    static long medicationsBytes;
+
+    @Deployment(name = "smart")
+    static EnterpriseArchive ear() {
+        return SmartEar.withTestClasses(SparqlStoreOutageIT.class, SamplePatients.class);
+    }
+
+    static HttpResponse<String> call(String method, String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(TestServer.base() + "/api" + path))
+                .timeout(Duration.ofSeconds(90))
+                .header("Authorization", TestServer.basic(InitialAdmin.USERNAME, TestServer.initialAdminPassword()))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] samplePatient() throws Exception {
+        return Files.readAllBytes(SamplePatients.folder().resolve("p1032702.xml"));
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void aPatientImportedIntoTheRemoteStoreIsServed() throws Exception {
+        HttpResponse<String> put = call("PUT", "/admin/records/" + RECORD, samplePatient(), "Content-Type", "application/rdf+xml");
+        assertTrue(put.statusCode() == 200 || put.statusCode() == 201, put.statusCode() + " " + put.body());
+        HttpResponse<String> medications = call("GET", "/records/" + RECORD + "/medications/", null);
+        assertEquals(200, medications.statusCode(), medications.body());
+        assertTrue(medications.body().contains("Medication"));
+        medicationsBytes = medications.body().length();
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void withTheStoreDownRecordCallsAnswer503FastWithAClearMessageAndImportsAreRefused() throws Exception {
+        SparqlBackend.instance().stop();
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String read : READS) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return call("GET", "/records/" + RECORD + read, null);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+        }
+        for (CompletableFuture<HttpResponse<String>> c : calls) {
+            HttpResponse<String> r = c.get();
+            assertEquals(503, r.statusCode(), r.uri() + " " + r.body());
+            assertTrue(r.body().startsWith("The record store is unavailable"), r.body());
+            assertTrue(r.headers().firstValue("Retry-After").isPresent());
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertTrue(seconds < 20, calls.size() + " calls took " + seconds + " s: they must fail fast, not wait");
+
+        HttpResponse<String> put = call("PUT", "/admin/records/" + REFUSED, samplePatient(), "Content-Type", "application/rdf+xml");
+        assertEquals(503, put.statusCode(), put.body());
+        assertTrue(put.body().contains("record store is unavailable"), put.body());
+        HttpResponse<String> unknown = call("GET", "/records/" + REFUSED + "/problems/", null);
+        assertEquals(503, unknown.statusCode(), "no answer about a record the store cannot be asked about");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void whenTheStoreReturnsEverythingRecoversAndTheRefusedImportLeftNothing() throws Exception {
+        SparqlBackend.instance().start();
+        HttpResponse<String> medications = call("GET", "/records/" + RECORD + "/medications/", null);
+        assertEquals(200, medications.statusCode(), medications.body());
+        assertEquals(medicationsBytes, medications.body().length(), "the same data as before the outage");
+        assertEquals(404, call("GET", "/records/" + REFUSED + "/problems/", null).statusCode(), "nothing half-written");
+        HttpResponse<String> put = call("PUT", "/admin/records/" + REFUSED, samplePatient(), "Content-Type", "application/rdf+xml");
+        assertEquals(201, put.statusCode(), put.body());
+        assertEquals(200, call("GET", "/records/" + REFUSED + "/problems/", null).statusCode());
+        assertEquals(204, call("DELETE", "/admin/records/" + REFUSED, null).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aFrozenStoreTimesOutWith503InsteadOfHoldingRequestsThenRecovers() throws Exception {
+        SparqlBackend fuseki = SparqlBackend.instance();
+        fuseki.freeze();
+        try {
+            long start = System.nanoTime();
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (String read : READS) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return call("GET", "/records/" + RECORD + read, null);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (CompletableFuture<HttpResponse<String>> c : calls) {
+                HttpResponse<String> r = c.get();
+                assertEquals(503, r.statusCode(), r.uri() + " " + r.body());
+                assertTrue(r.body().contains("Read timed out"), r.body());
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            // query timeout 30 s (SparqlBackend), the calls wait in parallel, not one after the other
+            assertTrue(seconds < 90, "answered within the timeouts, not held: " + seconds + " s");
+        } finally {
+            fuseki.thaw();
+        }
+        assertEquals(200, call("GET", "/records/" + RECORD + "/medications/", null).statusCode());
+    }
+}
