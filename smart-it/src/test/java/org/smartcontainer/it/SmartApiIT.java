@@ -818,10 +818,15 @@ class SmartApiIT {
             return -1;
         }
         assertEquals(200, first.statusCode(), text(first));
-        assertArrayEquals(first.body(), second.body(), accept + ": a repeated read gives the same bytes");
-        String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
-        etags.put(accept, etag);
+        if (SparqlBackend.selected()) {
+            // a store other containers write too is never cached: no tag, each read is built anew
+            assertTrue(first.headers().firstValue("ETag").isEmpty(), accept + ": no tag without a cache");
+        } else {
+            assertArrayEquals(first.body(), second.body(), accept + ": a repeated read gives the same bytes");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
+            etags.put(accept, etag);
+        }
         Model m = Rio.parse(new ByteArrayInputStream(first.body()), apiBase() + "/", REPRESENTATIONS.get(accept));
         return m.filter(null, RDF.TYPE, vf().createIRI(SP, "ClinicalNote")).size();
     }
@@ -834,22 +839,27 @@ class SmartApiIT {
         String notes = "/records/" + id + "/clinical_notes/";
         int original = SamplePatients.statementsOf(SamplePatients.all().get(id), vf().createIRI(SP, "ClinicalNote")).size();
         Map<String, String> before = new LinkedHashMap<>();
+        boolean tagged = !SparqlBackend.selected();
         for (String accept : REPRESENTATIONS.keySet()) {
             assertEquals(original, notesIn(notes, accept, before), accept);
-            HttpResponse<byte[]> unchanged = get(notes, "Accept", accept, "If-None-Match", before.get(accept));
-            assertEquals(304, unchanged.statusCode(), accept + ": the client's copy is current");
-            assertEquals(0, unchanged.body().length);
+            if (tagged) {
+                HttpResponse<byte[]> unchanged = get(notes, "Accept", accept, "If-None-Match", before.get(accept));
+                assertEquals(304, unchanged.statusCode(), accept + ": the client's copy is current");
+                assertEquals(0, unchanged.body().length);
+            }
         }
-        assertEquals(REPRESENTATIONS.size(), Set.copyOf(before.values()).size(), "one tag per representation");
+        assertEquals(tagged ? REPRESENTATIONS.size() : 0, Set.copyOf(before.values()).size(), "one tag per representation");
 
         assertEquals(200, send("POST", notes, note("").getBytes(StandardCharsets.UTF_8), "Content-Type", "application/rdf+xml")
                 .statusCode());
         Map<String, String> afterPost = new LinkedHashMap<>();
         for (String accept : REPRESENTATIONS.keySet()) {
             assertEquals(original + 1, notesIn(notes, accept, afterPost), accept + " after the post");
-            assertNotEquals(before.get(accept), afterPost.get(accept));
-            assertEquals(200, get(notes, "Accept", accept, "If-None-Match", before.get(accept)).statusCode(),
-                    accept + ": a copy from before the write is no longer current");
+            if (tagged) {
+                assertNotEquals(before.get(accept), afterPost.get(accept));
+                assertEquals(200, get(notes, "Accept", accept, "If-None-Match", before.get(accept)).statusCode(),
+                        accept + ": a copy from before the write is no longer current");
+            }
         }
 
         byte[] file = java.nio.file.Files.readAllBytes(SamplePatients.folder().resolve("p" + id + ".xml"));
