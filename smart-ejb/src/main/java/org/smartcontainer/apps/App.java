@@ -3,6 +3,7 @@ package org.smartcontainer.apps;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A registered app and OAuth consumer. The consumer key is the manifest id. The consumer secret is
@@ -25,6 +27,9 @@ import java.time.Instant;
 @NamedQuery(name = "App.all", query = "SELECT a FROM App a ORDER BY a.name, a.id")
 @NamedQuery(name = "App.enabledByDefault", query = "SELECT a FROM App a WHERE a.enabledByDefault = TRUE ORDER BY a.name, a.id")
 public class App {
+
+    /** JSON-P looks its provider up with a ServiceLoader on every {@code Json.createReader}: once is enough. */
+    private static final JsonReaderFactory MANIFEST_READERS = Json.createReaderFactory(Map.of());
 
     @Id
     @Column(name = "CONSUMER_KEY", length = 256)
@@ -108,7 +113,7 @@ public class App {
         if (manifest == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(manifest))) {
+        try (JsonReader reader = MANIFEST_READERS.createReader(new StringReader(manifest))) {
             return reader.readObject();
         }
     }

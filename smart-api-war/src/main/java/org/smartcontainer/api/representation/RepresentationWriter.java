@@ -1,8 +1,10 @@
 package org.smartcontainer.api.representation;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
@@ -65,6 +67,8 @@ public final class RepresentationWriter {
     private final WriterConfig nTriplesConfig;
     private final WriterConfig expandedJsonLdConfig;
     private final JsonWriterFactory jsonWriters;
+    private final JsonReaderFactory jsonReaders;
+    private final JsonBuilderFactory jsonBuilders;
 
     private RepresentationWriter(SmartJsonLdContext context) {
         this.context = context;
@@ -79,7 +83,10 @@ public final class RepresentationWriter {
         this.expandedJsonLdConfig = new WriterConfig();
         expandedJsonLdConfig.set(JSONLDSettings.JSONLD_MODE, JSONLDMode.EXPAND);
         expandedJsonLdConfig.set(BasicWriterSettings.PRETTY_PRINT, false);
+        // Factories once: each Json.createXxx call looks the JSON-P provider up with a ServiceLoader.
         this.jsonWriters = Json.createWriterFactory(Map.of());
+        this.jsonReaders = Json.createReaderFactory(Map.of());
+        this.jsonBuilders = Json.createBuilderFactory(Map.of());
     }
 
     /** A writer whose JSON-LD is compacted with the context of {@code ontology}. */
@@ -133,13 +140,13 @@ public final class RepresentationWriter {
         ByteArrayOutputStream expanded = new ByteArrayOutputStream(8192);
         writeWith(new JSONLDWriter(expanded), expandedJsonLdConfig, graph, false);
         JsonStructure expandedJson;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(expanded.toByteArray()))) {
+        try (JsonReader reader = jsonReaders.createReader(new ByteArrayInputStream(expanded.toByteArray()))) {
             expandedJson = reader.read();
         }
         JsonObject compacted;
         try {
             compacted = JsonLd.compact(JsonDocument.of(expandedJson),
-                    JsonDocument.of(Json.createObjectBuilder().add("@context", context.forGraph(graph)).build()))
+                    JsonDocument.of(jsonBuilders.createObjectBuilder().add("@context", context.forGraph(graph)).build()))
                     .get();
         } catch (JsonLdError e) {
             throw new IOException("Cannot compact JSON-LD: " + e.getMessage(), e);
