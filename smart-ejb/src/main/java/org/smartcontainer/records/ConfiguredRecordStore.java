@@ -6,6 +6,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ import org.smartcontainer.ontology.Violation;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the repository is thread-safe, writes lock themselves
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // no JTA resource here: a transaction per read only cost time
 public class ConfiguredRecordStore implements RecordStore {
 
     /** MicroProfile Config key of the backend: {@code native} (default), {@code sparql} or {@code proxy}. */
