@@ -14,6 +14,10 @@ public final class AppEvents {
     public record AppDisabledForAccount(String appId, String account) {
     }
 
+    /** The app's manifest or rights changed (kind, callback, index, {@code admin_p}): cached consumers must be re-read. */
+    public record AppChanged(String appId) {
+    }
+
     /** The app's consumer secret changed: tokens issued under the old one stay, signatures need the new one. */
     public record SecretRotated(String appId) {
     }

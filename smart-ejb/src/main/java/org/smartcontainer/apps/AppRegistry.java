@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.smartcontainer.apps.AppEvents.AppChanged;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
 import org.smartcontainer.apps.AppEvents.AppRemoved;
 import org.smartcontainer.apps.AppEvents.SecretRotated;
@@ -68,6 +69,7 @@ public class AppRegistry {
                     + manifest.kind() + "; remove the app and install it again"));
         }
         app.updateFrom(manifest, clock.instant());
+        events.fire(new AppChanged(appId));
         return app;
     }
 
@@ -137,6 +139,7 @@ public class AppRegistry {
             throw new IllegalArgumentException("admin_p applies to background apps only");
         }
         app.setAdminP(adminP);
+        events.fire(new AppChanged(appId));
     }
 
     /** Removes the app with its enablements, consents and tokens; false if there was no such app. */

@@ -9,9 +9,17 @@ import java.util.Optional;
 final class JpaTokenRepository implements TokenRepository {
 
     private final EntityManager em;
+    private final CredentialCache credentials;
 
+    /** Without a cache: every lookup reads the database. */
     JpaTokenRepository(EntityManager em) {
+        this(em, null);
+    }
+
+    /** Access tokens through {@code credentials} (the hot path of every signed request). */
+    JpaTokenRepository(EntityManager em, CredentialCache credentials) {
         this.em = em;
+        this.credentials = credentials;
     }
 
     @Override
@@ -31,6 +39,9 @@ final class JpaTokenRepository implements TokenRepository {
 
     @Override
     public Optional<AccessToken> accessToken(String token) {
+        if (credentials != null) {
+            return credentials.accessToken(token, t -> Optional.ofNullable(em.find(AccessToken.class, t)));
+        }
         return Optional.ofNullable(em.find(AccessToken.class, token));
     }
 

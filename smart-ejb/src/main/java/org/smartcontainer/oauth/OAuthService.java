@@ -2,6 +2,9 @@ package org.smartcontainer.oauth;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -44,6 +47,12 @@ public class OAuthService {
     private NonceStore nonces;
 
     @Inject
+    private CredentialCache credentials;
+
+    @Inject
+    private Event<ConsentRevoked> consentRevocations;
+
+    @Inject
     private Instance<RecordDirectory> records;
 
     @Inject
@@ -65,7 +74,8 @@ public class OAuthService {
     private OAuthDance dance() {
         Clock clock = Clock.systemUTC();
         RecordDirectory directory = records.isResolvable() ? records.get() : null;
-        return new OAuthDance(apps::consumer, new JpaTokenRepository(em), directory,
+        return new OAuthDance(key -> credentials.consumer(key, apps::consumer), new JpaTokenRepository(em, credentials),
+                directory,
                 new OAuthVerifier(clock, Duration.ofSeconds(windowSeconds), nonces),
                 new TokenLifetimes(Duration.ofMinutes(requestTokenMinutes), Duration.ofMinutes(accessTokenMinutes),
                         Duration.ofMinutes(launchTokenMinutes)), clock);
@@ -76,11 +86,13 @@ public class OAuthService {
      *
      * @throws OAuthException if OAuth parameters are present but do not verify (answer 401 where a principal is needed)
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only; most requests are answered from the caches
     public OAuthPrincipal resolve(OAuthRequest request) throws OAuthException {
         return dance().resolve(request);
     }
 
     /** The access decision for a resolved principal (see {@link AccessPolicy}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccessDecision decide(OAuthPrincipal principal, CallCategory category, String method, CallTarget target) {
         return AccessPolicy.decide(principal, category, method, target);
     }
@@ -131,6 +143,7 @@ public class OAuthService {
         }
         em.createNamedQuery("AccessToken.deleteForShare").setParameter("share", shareId).executeUpdate();
         em.remove(share);
+        consentRevocations.fire(new ConsentRevoked(userId, shareId));
         return true;
     }
 
