@@ -118,6 +118,10 @@ public class ApiAuthorization implements ContainerRequestFilter {
         if (recentlyVerified.isPresent()) {
             return new OAuthPrincipal.AdministratorPrincipal(recentlyVerified.get());
         }
+        return verifiedAdministrators.checkOnce(credentials, () -> checkAdministrator(request, credentials));
+    }
+
+    private OAuthPrincipal checkAdministrator(ContainerRequestContext request, String credentials) throws Refused {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);

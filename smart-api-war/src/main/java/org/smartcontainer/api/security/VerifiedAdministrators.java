@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +26,7 @@ public class VerifiedAdministrators {
     private static final int MAX_ENTRIES = 1_000;
 
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> checking = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "smart.api.basic-credentials-seconds", defaultValue = "30")
@@ -47,6 +50,48 @@ public class VerifiedAdministrators {
             return Optional.empty();
         }
         return Optional.of(entry.username());
+    }
+
+    /** A password check that may refuse. */
+    @FunctionalInterface
+    interface Check<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code check} for these exact credentials once, however many requests carrying them arrive while it
+     * runs: the others wait for its outcome (answer or refusal) instead of each deriving PBKDF2 again, which
+     * used to stall a script's burst of requests every time the remembered check ran out.
+     */
+    @SuppressWarnings("unchecked")
+    <T, E extends Exception> T checkOnce(String credentials, Check<T, E> check) throws E {
+        String key = key(credentials);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return (T) running.join();
+            } catch (CompletionException failed) {
+                Throwable cause = failed.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw (E) cause;
+            }
+        }
+        try {
+            T result = check.run();
+            mine.complete(result);
+            return result;
+        } catch (Exception | Error failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            checking.remove(key, mine);
+        }
     }
 
     /** Remembers a successful check of these credentials. */
