@@ -8,6 +8,9 @@
 #     health checks, sticky portal sessions (cookie), failing over when a node is down.
 # Both nodes get the same smart.secrets.key (consumer secrets), smart.datasource and smart.api.base/ui.base
 # (the public address, so OAuth signatures verify on either node).
+# Portal sessions are replicated through the data grid (web container availability, persistence type
+# hazelcast; the EAR deployed with --availabilityenabled=true), so a node's loss does not sign its portal
+# users out; CLUSTER_SESSION_REPLICATION=false keeps them sticky only.
 # Each node has its own native record store; both seed the same sample patients. A shared record store
 # is the remote SPARQL store (docs/operations.md). Build the EAR first: ./mvnw -B -ntp package -DskipTests
 # Usage: scripts/cluster-up.sh            (scripts/cluster-down.sh stops everything, keeping the data)
@@ -19,6 +22,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 dir=${CLUSTER_DIR:-$root/.cluster}
 base=${CLUSTER_PORT_BASE:-47540}
+replication=${CLUSTER_SESSION_REPLICATION:-true}
+case $replication in true|false) ;; *) echo "cluster-up.sh: CLUSTER_SESSION_REPLICATION must be true or false" >&2; exit 1 ;; esac
 ear=$root/smart-ear/target/smart.ear
 [ -f "$ear" ] || { echo "cluster-up.sh: no EAR at $ear; build it first (./mvnw -B -ntp package -DskipTests)" >&2; exit 1; }
 mkdir -p "$dir"
@@ -77,6 +82,10 @@ for n in 1 2; do
     $asadmin set-hazelcast-configuration --clustermode tcpip --tcpipmembers "$hz_members" \
       --startport $((first + 9)) --dasport $((first + 8)) --clustername smart-cluster \
       --membername "node$n" --autoincrementport=false --interfaces 127.0.0.1 --dynamic=false >/dev/null
+    # HTTP sessions of applications deployed with --availabilityenabled=true live in the data grid too.
+    $asadmin set configs.config.server-config.availability-service.availability-enabled=true \
+      configs.config.server-config.availability-service.web-container-availability.availability-enabled=true \
+      configs.config.server-config.availability-service.web-container-availability.persistence-type=hazelcast >/dev/null
     # asadmin separates properties with ':' (escaped as '\:' inside values).
     $asadmin create-system-properties "smart.secrets.key=$key:smart.api.base=$(escape "$public/api"):smart.ui.base=$(escape "$public")" >/dev/null
     # Restarts the domain when it adds the driver, which also applies the data grid settings.
@@ -88,9 +97,10 @@ for n in 1 2; do
     $asadmin start-domain domain1 >/dev/null
   fi
   # (Re)deploys when the EAR is newer than the node's last deployment.
-  if [ ! -f "$dir/node$n/deployed" ] || [ "$ear" -nt "$dir/node$n/deployed" ]; then
-    $asadmin deploy --force=true --name smart "$ear" >/dev/null
-    touch "$dir/node$n/deployed"
+  if [ ! -f "$dir/node$n/deployed" ] || [ "$ear" -nt "$dir/node$n/deployed" ] \
+      || [ "$(cat "$dir/node$n/deployed")" != "availabilityenabled=$replication" ]; then
+    $asadmin deploy --force=true --availabilityenabled="$replication" --name smart "$ear" >/dev/null
+    echo "availabilityenabled=$replication" > "$dir/node$n/deployed"
   fi
   echo "node$n: http://localhost:$first (admin port $((first + 2))), $(basename "$ear") deployed"
 done

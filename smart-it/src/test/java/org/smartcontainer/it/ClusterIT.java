@@ -1,6 +1,9 @@
 package org.smartcontainer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.scribejava.core.model.OAuth1AccessToken;
@@ -8,6 +11,7 @@ import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.Cookie;
 
 /**
  * The two-node cluster of scripts/cluster-up.sh (run by scripts/cluster-test.sh, not by the normal build):
@@ -29,8 +42,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Records: each node has its own native record store, and both seeded the same sample patients; the
  * tokens, apps and nonces under test live in the shared database and data grid.
+ *
+ * <p>Portal sessions: the load balancer keeps a browser on one node (cookie SMARTNODE); the portal's sessions
+ * are replicated through the data grid, so the other node takes over a signed-in session when that node is
+ * gone. That test stops a node and starts it again, so it runs last.
  */
 @EnabledIfSystemProperty(named = "it.cluster.node1", matches = "http.*")
+@DisabledIfSystemProperty(named = "it.backend", matches = "sparql") // -Dit.test reaches failsafe's second execution too
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final URI PUBLIC = TestServer.base();
@@ -45,8 +64,7 @@ class ClusterIT {
     static void installABackgroundAppOnNodeOne() throws Exception {
         helperId = "cluster-helper-" + Long.toString(System.currentTimeMillis(), 36) + "@it.example.org";
         HttpResponse<String> installed = HTTP.send(HttpRequest.newBuilder(NODE1.resolve("/api/admin/apps"))
-                .header("Authorization", TestServer.basic("admin", Files.readString(
-                        Path.of(System.getProperty("it.cluster.admin-password-file")), StandardCharsets.UTF_8).trim()))
+                .header("Authorization", TestServer.basic("admin", adminPassword()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"id": "%s", "name": "Cluster helper", "description": "A background app", "mode": "background"}"""
@@ -99,6 +117,83 @@ class ClusterIT {
         assertTrue(!replayed.body().contains("oauth_token="), "no token for a replay");
         assertEquals(200, send(NODE2, signed(Verb.POST, path, null, "cluster-nonce-" + System.nanoTime())).statusCode(),
                 "a fresh nonce is accepted on the same node");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @Disabled("The session reaches the other node (replicated through the data grid), but the caller's groups do"
+            + " not: the container's principal arrives without roles, so protected pages answer 403 there."
+            + " Needs a mechanism that keeps the caller in a session attribute of its own (docs/operations.md, 7)")
+    void aSignedInPortalSessionSurvivesTheLossOfItsNode() throws Exception {
+        try (Browser browser = new Browser()) {
+            PortalPages.signIn(browser, "admin", adminPassword());
+            assertTrue(PortalPages.showsPatientList(browser), "signed in through the public address");
+            PortalPages.patientRows(browser);
+            PortalPages.choosePatient(browser, 0);
+            String patient = PortalPages.text(browser, "bannerName");
+            Cookie served = browser.driver().manage().getCookieNamed("SMARTNODE");
+            assertNotNull(served, "the load balancer's sticky cookie");
+            String node = served.getValue();
+            browser.screenshot("cluster-before-failover-" + node);
+
+            stopNode(node);
+            try {
+                browser.open("/");
+                browser.screenshot("cluster-after-failover-" + node);
+                String page = browser.driver().getPageSource();
+
+                assertFalse(browser.driver().getCurrentUrl().contains("/login.xhtml"),
+                        "not sent to sign in again: " + browser.driver().getCurrentUrl());
+                assertTrue(PortalPages.showsPatientList(browser), "the patient list, as before; got: "
+                        + page.substring(0, Math.min(page.length(), 2000)));
+                assertEquals("Signed in as admin", PortalPages.text(browser, "signedInAs"));
+                assertEquals(patient, PortalPages.text(browser, "bannerName"), "the chosen patient, kept in the session");
+                Cookie now = browser.driver().manage().getCookieNamed("SMARTNODE");
+                assertNotEquals(node, now == null ? null : now.getValue(), "served by the other node");
+            } finally {
+                startNode(node);
+            }
+        }
+    }
+
+    private static String adminPassword() throws Exception {
+        return Files.readString(Path.of(System.getProperty("it.cluster.admin-password-file")), StandardCharsets.UTF_8).trim();
+    }
+
+    /** Stops a node's server as an operator would (asadmin stop-domain), waiting until it is gone. */
+    private static void stopNode(String node) throws Exception {
+        asadmin(node, "stop-domain", "domain1");
+    }
+
+    /** Starts the node again and waits until it answers, so that the cluster is whole for whatever runs next. */
+    private static void startNode(String node) throws Exception {
+        asadmin(node, "start-domain", "domain1");
+        URI uri = "node1".equals(node) ? NODE1 : NODE2;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(uri.resolve("/api/manifest")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError(node + " did not come back within 10 minutes");
+    }
+
+    private static void asadmin(String node, String... command) throws Exception {
+        Path dir = Path.of(System.getProperty("it.cluster.dir"));
+        String port = System.getProperty("it.cluster." + node + ".admin-port");
+        List<String> line = new ArrayList<>(List.of(
+                dir.resolve(node).resolve("payara6/bin/asadmin").toString(), "--port", port));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(15, TimeUnit.MINUTES), "asadmin " + String.join(" ", command));
+        assertEquals(0, process.exitValue(), "asadmin " + String.join(" ", command) + ": " + output);
     }
 
     /** Signed for the public address, as an app behind the load balancer signs. */

@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -29,14 +28,14 @@ public class AdminApps implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private transient AppRegistry registry;
+    @Inject
+    private AppRegistry registry;
 
     @Inject
-    private transient AdminActions actions;
+    private AdminActions actions;
 
     @Inject
-    private transient RevealedSecret revealed;
+    private RevealedSecret revealed;
 
     private transient Part manifestFile;
     private String manifestUrl;

@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,11 +27,11 @@ public class AdminAudit implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private transient AuditTrail audit;
+    @Inject
+    private AuditTrail audit;
 
     @Inject
-    private transient AdminActions actions;
+    private AdminActions actions;
 
     private String account;
     private String app;

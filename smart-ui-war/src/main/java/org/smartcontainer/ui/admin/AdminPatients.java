@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,11 +29,11 @@ public class AdminPatients implements Serializable {
     /** The most patients one click generates (as the admin REST API). */
     static final int MAX_GENERATE = 1000;
 
-    @EJB
-    private transient RecordAdministration administration;
+    @Inject
+    private RecordAdministration administration;
 
     @Inject
-    private transient AdminActions actions;
+    private AdminActions actions;
 
     private transient Part patientFile;
     private String recordId;

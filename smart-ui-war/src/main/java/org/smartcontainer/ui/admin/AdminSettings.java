@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,11 +14,11 @@ public class AdminSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private transient PortalSettings settings;
+    @Inject
+    private PortalSettings settings;
 
     @Inject
-    private transient AdminActions actions;
+    private AdminActions actions;
 
     private Registration registration;
 

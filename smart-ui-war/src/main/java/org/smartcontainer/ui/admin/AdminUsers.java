@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.admin;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,11 +28,11 @@ public class AdminUsers implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private transient AccountService accounts;
+    @Inject
+    private AccountService accounts;
 
     @Inject
-    private transient AdminActions actions;
+    private AdminActions actions;
 
     private String newUsername;
     private String newGivenName;

@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.authorize;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -41,10 +40,10 @@ public class AuthorizationPage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(AuthorizationPage.class.getName());
 
-    @EJB
+    @Inject
     private OAuthService oauth;
 
-    @EJB
+    @Inject
     private AppRegistry apps;
 
     @Inject

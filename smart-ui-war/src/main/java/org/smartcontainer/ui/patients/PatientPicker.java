@@ -1,6 +1,6 @@
 package org.smartcontainer.ui.patients;
 
-import jakarta.ejb.EJB;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,11 +46,11 @@ public class PatientPicker implements Serializable {
     @Inject
     private CurrentPatient currentPatient;
 
-    @EJB
-    private transient AccountService accounts;
+    @Inject
+    private AccountService accounts;
 
     @Inject
-    private transient SecurityContext securityContext;
+    private Instance<SecurityContext> securityContext; // the context itself is not passivation capable
 
     private String familyName;
     private String givenName;
@@ -99,7 +99,7 @@ public class PatientPicker implements Serializable {
 
     /** The records the signed-in account is limited to (admin users page), or empty when it sees every record. */
     private Optional<Set<String>> recordAccess() {
-        var caller = securityContext.getCallerPrincipal();
+        var caller = securityContext.get().getCallerPrincipal();
         return caller == null ? Optional.of(Set.of()) : accounts.recordAccess(caller.getName());
     }
 

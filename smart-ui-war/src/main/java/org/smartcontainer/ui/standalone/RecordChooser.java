@@ -1,6 +1,5 @@
 package org.smartcontainer.ui.standalone;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -35,7 +34,7 @@ public class RecordChooser implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN = 100;
 
-    @EJB
+    @Inject
     private AppRegistry apps;
 
     @Inject
