@@ -1,7 +1,9 @@
 #!/bin/sh
 # A throwaway PostgreSQL server for tests and the local two-node cluster: Debian's postgresql package,
 # a data directory of its own, listening on loopback only, database "smart" owned by user "smart".
-# Usage: postgresql.sh start <data-dir> <port>     creates the cluster on first use, then starts it
+# Usage: postgresql.sh start <data-dir> <port> [database...]
+#                                                  creates the cluster on first use, then starts it, and
+#                                                  creates the databases (default: smart) that are missing
 #        postgresql.sh stop  <data-dir>            stops it (fast shutdown), keeps the data
 #        postgresql.sh url   <data-dir> <port>     prints the JDBC URL
 # PostgreSQL refuses to run as root: when run as root, the server runs as the system user "postgres"
@@ -10,6 +12,8 @@ set -eu
 command=${1:?usage: postgresql.sh start|stop|url <data-dir> [port]}
 data_dir=${2:?data directory missing}
 port=${3:-}
+databases=smart
+if [ $# -gt 3 ]; then shift 3; databases=$*; fi
 
 bin=""
 for candidate in "${PG_BIN:-}" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -36,9 +40,11 @@ case "$command" in
       as_owner "$bin/pg_ctl" -D "$data_dir/pgdata" -l "$data_dir/postgresql.log" -w -t 60 \
         -o "-p $port -c listen_addresses=127.0.0.1 -k $data_dir/pgdata" start >/dev/null
     fi
-    if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U smart -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'smart'" | grep -q 1; then
-      "$bin/psql" -h 127.0.0.1 -p "$port" -U smart -d postgres -qc "CREATE DATABASE smart"
-    fi
+    for database in $databases; do
+      if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U smart -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+        "$bin/psql" -h 127.0.0.1 -p "$port" -U smart -d postgres -qc "CREATE DATABASE $database"
+      fi
+    done
     echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $data_dir/pgdata"
     ;;
   stop)

@@ -142,6 +142,11 @@ public class ConfiguredRecordStore implements RecordStore {
     }
 
     @Override
+    public void checkAvailable() {
+        store.checkAvailable();
+    }
+
+    @Override
     public List<String> recordIds() {
         return store.recordIds();
     }

@@ -51,6 +51,16 @@ public class ProxyRecordStore implements RecordStore {
         return "proxy to the EHR at " + proxy.base();
     }
 
+    /** A {@code GET} of the EHR's base: any answer but a server error means that it is there. */
+    @Override
+    public void checkAvailable() {
+        RecordProxy.Answer answer = proxy.get("/", Map.of());
+        if (answer.status() >= 500) {
+            throw new RecordStoreUnavailableException("The EHR is unavailable (it answered HTTP " + answer.status()
+                    + "); try again later", null);
+        }
+    }
+
     @Override
     public List<String> recordIds() {
         return known.recordIds();

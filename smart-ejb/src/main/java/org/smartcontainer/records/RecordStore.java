@@ -23,6 +23,16 @@ public interface RecordStore {
     /** A short description of the backend for health reports, e.g. its directory or endpoint. */
     String describe();
 
+    /**
+     * Asks the store itself whether it answers now (the readiness check), without relying on what this container
+     * has cached about it.
+     *
+     * @throws RecordStoreUnavailableException with a message that says why, if the store does not answer
+     */
+    default void checkAvailable() {
+        countRecords();
+    }
+
     /** The ids of all records, sorted. */
     List<String> recordIds();
 

@@ -364,6 +364,12 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         return "SPARQL store " + settings.queryUrl();
     }
 
+    /** An {@code ASK {}} on the query endpoint: the search index alone would not notice an outage. */
+    @Override
+    public void checkAvailable() {
+        remote("answer the readiness check", c -> c.prepareBooleanQuery("ASK {}").evaluate());
+    }
+
     @Override
     public List<String> recordIds() {
         ensureIndexed();

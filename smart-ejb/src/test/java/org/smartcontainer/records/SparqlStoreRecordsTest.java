@@ -189,11 +189,15 @@ class SparqlStoreRecordsTest {
                 () -> sparql.listStatements(id, sp("Problem"), List.of(), Fixtures.API_BASE));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "fails fast");
         assertTrue(down.getMessage().startsWith("The record store is unavailable"), down.getMessage());
+        RecordStoreUnavailableException check = assertThrows(RecordStoreUnavailableException.class, sparql::checkAvailable,
+                "the readiness check asks the store, not the index");
+        assertTrue(check.getMessage().startsWith("The record store is unavailable"), check.getMessage());
         List<PatientData> batch = generated(0, 3);
         assertThrows(RecordStoreUnavailableException.class, () -> sparql.importPatients(batch, null));
         assertTrue(sparql.search(RecordQuery.all()).stream().noneMatch(r -> r.recordId().equals(batch.get(0).recordId())));
 
         fuseki.start();
+        sparql.checkAvailable();
         assertEquals(problems, sparql.listStatements(id, sp("Problem"), List.of(), Fixtures.API_BASE).size(), "recovered");
         assertEquals(RECORDS.size(), sparql.countRecords(), "the import during the outage wrote nothing");
         sparql.importPatients(batch, null);

@@ -3,15 +3,28 @@ package org.smartcontainer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,8 +40,9 @@ import org.smartcontainer.accounts.InitialAdmin;
 /**
  * The container on a remote SPARQL store (it.backend=sparql) when that store goes away: record calls answer
  * {@code 503} with a clear message within the configured timeouts, many at once (no request waits for a store that
- * is not there), an import during the outage is refused and leaves nothing behind, and everything works again as
- * soon as the store is back.
+ * is not there), an import during the outage is refused and leaves nothing behind, the readiness check reports the
+ * store DOWN with the reason (liveness stays UP), and everything works again as soon as the store is back. The
+ * container's own data (accounts, apps, tokens, audit) lives in PostgreSQL meanwhile: remote SPARQL + PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,7 +57,7 @@ class SparqlStoreOutageIT {
     static final List<String> READS = List.of("/medications/", "/problems/", "/lab_results/", "/vital_sign_sets/",
             "/demographics", "/allergies/", "/encounters/", "/immunizations/");
 
-    static long medicationsBytes;
+    static Model medicationsBefore;
 
     @Deployment(name = "smart")
     static EnterpriseArchive ear() {
@@ -61,8 +75,57 @@ class SparqlStoreOutageIT {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static Model rdf(HttpResponse<String> response) throws Exception {
+        return Rio.parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)), "", RDFFormat.RDFXML);
+    }
+
+    /** The statements without blank nodes of one graph that the other lacks (for failure messages). */
+    static List<String> without(Model graph, Model other) {
+        return graph.stream().filter(st -> !st.getSubject().isBNode() && !st.getObject().isBNode() && !other.contains(st))
+                .map(Object::toString).limit(20).toList();
+    }
+
     static byte[] samplePatient() throws Exception {
         return Files.readAllBytes(SamplePatients.folder().resolve("p1032702.xml"));
+    }
+
+    /** GET of a health endpoint: status and the named check's status and data. */
+    static JsonObject health(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.base() + path))
+                .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, r.statusCode(), path + " " + r.body());
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
+    static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    @Test
+    @Order(0)
+    @RunAsClient
+    void theContainersOwnDataIsInThePostgresqlDatabaseTheBuildStarted() throws Exception {
+        String url = System.getProperty("it.postgresql.url");
+        assertTrue(url != null && url.startsWith("jdbc:postgresql:"), "this backend runs on PostgreSQL: " + url);
+        try (Connection db = DriverManager.getConnection(url, "smart", "smart")) {
+            assertEquals("PostgreSQL", db.getMetaData().getDatabaseProductName());
+            try (ResultSet r = db.createStatement().executeQuery(
+                    "SELECT COUNT(*), MIN(CAST(success AS INT)) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                assertTrue(r.next());
+                assertTrue(r.getInt(1) >= 2, "the versioned migrations ran there");
+                assertEquals(1, r.getInt(2), "every migration succeeded");
+            }
+            try (PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM smart_account WHERE username = ?")) {
+                q.setString(1, InitialAdmin.USERNAME);
+                try (ResultSet r = q.executeQuery()) {
+                    assertTrue(r.next());
+                    assertEquals(1, r.getInt(1), "the first start created the administrator in PostgreSQL");
+                }
+            }
+        }
+        assertEquals("UP", check(health("/health/ready", 200), "smart-record-store").getString("status"));
     }
 
     @Test
@@ -74,7 +137,7 @@ class SparqlStoreOutageIT {
         HttpResponse<String> medications = call("GET", "/records/" + RECORD + "/medications/", null);
         assertEquals(200, medications.statusCode(), medications.body());
         assertTrue(medications.body().contains("Medication"));
-        medicationsBytes = medications.body().length();
+        medicationsBefore = rdf(medications);
     }
 
     @Test
@@ -114,11 +177,34 @@ class SparqlStoreOutageIT {
     @Test
     @Order(3)
     @RunAsClient
+    void withTheStoreDownTheServerIsNotReadyAndSaysWhyButStaysLive() throws Exception {
+        JsonObject ready = health("/health/ready", 503);
+        assertEquals("DOWN", ready.getString("status"));
+        JsonObject store = check(ready, "smart-record-store");
+        assertEquals("DOWN", store.getString("status"));
+        String error = store.getJsonObject("data").getString("error");
+        assertTrue(error.startsWith("The record store is unavailable (the SPARQL store did not answer"), error);
+        assertEquals("UP", check(ready, "smart-database").getString("status"), "only the store is missing");
+        JsonObject live = health("/health/live", 200);
+        assertEquals("UP", live.getString("status"), "a restart would not bring the store back: " + live);
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
     void whenTheStoreReturnsEverythingRecoversAndTheRefusedImportLeftNothing() throws Exception {
         SparqlBackend.instance().start();
+        JsonObject ready = health("/health/ready", 200);
+        assertEquals("UP", check(ready, "smart-record-store").getString("status"), ready::toString);
         HttpResponse<String> medications = call("GET", "/records/" + RECORD + "/medications/", null);
         assertEquals(200, medications.statusCode(), medications.body());
-        assertEquals(medicationsBytes, medications.body().length(), "the same data as before the outage");
+        // the same statements (not the same bytes: blank node labels are minted per query). Known open point: the
+        // blank-node structure of the answer after a Fuseki restart is not always isomorphic to the one before
+        Model after = rdf(medications);
+        assertEquals(List.of(), without(medicationsBefore, after), "statements lost in the outage");
+        assertEquals(List.of(), without(after, medicationsBefore), "statements gained in the outage");
+        assertEquals(medicationsBefore.filter(null, RDF.TYPE, null).subjects().stream().filter(r -> !r.isBNode()).count(),
+                after.filter(null, RDF.TYPE, null).subjects().stream().filter(r -> !r.isBNode()).count());
         assertEquals(404, call("GET", "/records/" + REFUSED + "/problems/", null).statusCode(), "nothing half-written");
         HttpResponse<String> put = call("PUT", "/admin/records/" + REFUSED, samplePatient(), "Content-Type", "application/rdf+xml");
         assertEquals(201, put.statusCode(), put.body());
@@ -127,7 +213,7 @@ class SparqlStoreOutageIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @RunAsClient
     void aFrozenStoreTimesOutWith503InsteadOfHoldingRequestsThenRecovers() throws Exception {
         SparqlBackend fuseki = SparqlBackend.instance();

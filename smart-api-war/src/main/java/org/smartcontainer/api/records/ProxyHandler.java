@@ -64,6 +64,11 @@ public class ProxyHandler {
     public Response forward(ApiRequest request, String rawQuery) {
         RecordProxy proxy = mode.proxy().orElseThrow();
         String path = request.match().path();
+        if (!staysInItsPlace(path)) {
+            // an encoded "/" or a dot segment could take the EHR's path to another record than the one authorized
+            LOG.warning(() -> "Not forwarded to the EHR (encoded separator or dot segment): " + path);
+            return ApiProblem.response(Response.Status.NOT_FOUND, "No API call at " + path);
+        }
         String query = withoutOAuth(rawQuery);
         RecordProxy.Answer answer = proxy.get(path + (query.isEmpty() ? "" : "?" + query), context(request));
         int status = answer.status();
@@ -99,6 +104,26 @@ public class ProxyHandler {
 
     private static String mimeType(String contentType) {
         return contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether every segment of a raw (percent-encoded) path stays one segment whatever the EHR decodes: no encoded
+     * {@code /} or {@code \}, no {@code .} or {@code ..}, no control characters, no broken escapes.
+     */
+    static boolean staysInItsPlace(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (decoded.equals(".") || decoded.equals("..") || decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0
+                    || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The query string without OAuth protocol parameters (they authenticate the caller, not the EHR call). */

@@ -1,6 +1,7 @@
 package org.smartcontainer.api.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.rdf4j.model.BNode;
@@ -27,6 +28,18 @@ class ProxyHandlerTest {
         assertEquals("q=a%20b&x", ProxyHandler.withoutOAuth("q=a%20b&x&oauth%5Fnonce=1"));
         assertEquals("", ProxyHandler.withoutOAuth(null));
         assertEquals("", ProxyHandler.withoutOAuth("oauth_version=1.0"));
+    }
+
+    @Test
+    void aPathIsForwardedOnlyIfNoSegmentCanBecomeAnotherPlaceAtTheEhr() {
+        assertTrue(ProxyHandler.staysInItsPlace("/records/1032702/problems/"));
+        assertTrue(ProxyHandler.staysInItsPlace("/records/1032702/problems/a%20b"));
+        assertTrue(ProxyHandler.staysInItsPlace("/records/1032702/demographics"));
+        for (String attack : new String[] {"/records/1/problems/1%2F..%2F..%2F2%2Fproblems%2F1", "/records/1/problems/%2e%2E",
+                "/records/1/problems/.", "/records/1/problems/..", "/records/1/problems/a%5C..%5C2", "/records/1/problems/a%0Ab",
+                "/records/1/problems/%zz", "/records/1/problems/%2f"}) {
+            assertFalse(ProxyHandler.staysInItsPlace(attack), attack);
+        }
     }
 
     @Test
