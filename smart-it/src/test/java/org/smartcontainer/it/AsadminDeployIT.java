@@ -23,8 +23,10 @@ class AsadminDeployIT {
 
     private static final Path PAYARA = Path.of(System.getProperty("asadmin-check.payara.home",
             "target/asadmin-check/payara6"));
-    private static final String ADMIN_PORT = "24848";
-    private static final String HTTP = "http://localhost:" + System.getProperty("asadmin-check.http.port", "28080");
+    private static final String HTTP_PORT = System.getProperty("asadmin-check.http.port", "28080");
+    /** payara-ports.sh moves every port by the same offset: the admin port is 4848 plus the HTTP port's offset. */
+    private static final String ADMIN_PORT = Integer.toString(Integer.parseInt(HTTP_PORT) - 8080 + 4848);
+    private static final String HTTP = "http://localhost:" + HTTP_PORT;
 
     @BeforeAll
     static void startServerAndDeployWithAsadmin() throws Exception {
