@@ -54,7 +54,9 @@ final class SampleAppPages {
         d.switchTo().defaultContent();
         By button = By.cssSelector("button[data-launch-app='" + appId + "']");
         browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.elementToBeClickable(button)).click();
-        By frame = By.cssSelector("iframe[data-app-id='" + appId + "']");
+        // the shown app's frame: after a patient change the portal relaunches the last app, and the old frame
+        // lingers (hidden) for a moment before it is removed
+        By frame = By.cssSelector(".app-holder:not([hidden]) > iframe[data-app-id='" + appId + "']");
         browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
         browser.waitUpTo(WAIT_SECONDS).until(x -> !x.findElements(By.cssSelector("#content[data-state='ready']")).isEmpty());
         return d.findElement(By.id("content")).getText();
@@ -67,7 +69,11 @@ final class SampleAppPages {
 
     /** Text of an element of the app's frame, by id. */
     static String text(Browser browser, String id) {
-        return browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return browser.waitUpTo(WAIT_SECONDS).ignoring(StaleElementReferenceException.class)
+                .until(x -> {
+                    WebElement element = ExpectedConditions.visibilityOfElementLocated(By.id(id)).apply(x);
+                    return element == null ? null : element.getText(); // re-found when the app re-rendered it
+                });
     }
 
     /** Whether an element with this id exists in the app's frame. */
