@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -44,7 +45,29 @@ final class AdminPages {
     /** Opens an admin page and waits for its heading (or whatever the server answered instead). */
     static void open(Browser browser, String page) {
         browser.open("/admin/" + page + ".xhtml");
-        browser.waitUpTo(WAIT_SECONDS).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        browser.waitUpTo(WAIT_SECONDS).until(d -> !d.findElements(By.tagName("h1")).isEmpty()
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Gives a file input a path. Chromium now and then answers "Node with given id does not belong to the
+     * document" when the element was found just before the page settled; choosing a file submits nothing, so
+     * the element is looked up again and the path given again.
+     */
+    static void chooseFile(Browser browser, By input, Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        browser.waitUpTo(WAIT_SECONDS).until(d -> {
+            try {
+                d.findElement(input).sendKeys(path);
+                return true;
+            } catch (WebDriverException e) {
+                if (e instanceof StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** The page's main heading. */
@@ -174,7 +197,7 @@ final class AdminPages {
 
     static void installAppFromFile(Browser browser, Path manifest) {
         open(browser, "apps");
-        browser.driver().findElement(By.id("installFile:manifestFile")).sendKeys(manifest.toAbsolutePath().normalize().toString());
+        chooseFile(browser, By.id("installFile:manifestFile"), manifest);
         submit(browser, By.id("installFile:installButton"));
     }
 
@@ -202,7 +225,7 @@ final class AdminPages {
 
     static void importPatientFile(Browser browser, Path file) {
         open(browser, "patients");
-        browser.driver().findElement(By.id("import:patientFile")).sendKeys(file.toAbsolutePath().normalize().toString());
+        chooseFile(browser, By.id("import:patientFile"), file);
         submit(browser, By.id("import:importButton"));
     }
 
