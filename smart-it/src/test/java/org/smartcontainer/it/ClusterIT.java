@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -121,9 +120,6 @@ class ClusterIT {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    @Disabled("The session reaches the other node (replicated through the data grid), but the caller's groups do"
-            + " not: the container's principal arrives without roles, so protected pages answer 403 there."
-            + " Needs a mechanism that keeps the caller in a session attribute of its own (docs/operations.md, 7)")
     void aSignedInPortalSessionSurvivesTheLossOfItsNode() throws Exception {
         try (Browser browser = new Browser()) {
             PortalPages.signIn(browser, "admin", adminPassword());
