@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
+import org.smartcontainer.config.SharedCaches;
 
 /**
  * A number that changes whenever OAuth credentials are taken away, so that {@link CredentialCache} entries read
@@ -54,16 +54,7 @@ public interface CredentialGeneration {
         private final Cache<String, Long> cache;
 
         JCacheGeneration(CacheManager manager) {
-            Cache<String, Long> existing = manager.getCache(CACHE, String.class, Long.class);
-            if (existing == null) {
-                try {
-                    existing = manager.createCache(CACHE, new MutableConfiguration<String, Long>()
-                            .setTypes(String.class, Long.class).setStoreByValue(true));
-                } catch (javax.cache.CacheException createdMeanwhile) {
-                    existing = manager.getCache(CACHE, String.class, Long.class);
-                }
-            }
-            this.cache = existing;
+            this.cache = SharedCaches.get(manager, CACHE);
         }
 
         @Override

@@ -2,11 +2,9 @@ package org.smartcontainer.oauth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
+import org.smartcontainer.config.SharedCaches;
 
 /**
  * Nonces in a JCache cache ({@code javax.cache}), which on Payara Server is Hazelcast and so shared by
@@ -22,20 +20,7 @@ public final class JCacheNonceStore implements NonceStore {
 
     /** Uses (or creates) the nonce cache of this cache manager; entries live for {@code retention}. */
     public JCacheNonceStore(CacheManager manager, Duration retention) {
-        Cache<String, Long> existing = manager.getCache(CACHE, String.class, Long.class);
-        if (existing == null) {
-            MutableConfiguration<String, Long> config = new MutableConfiguration<String, Long>()
-                    .setTypes(String.class, Long.class)
-                    .setStoreByValue(true)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, Math.max(1, retention.toSeconds()))));
-            try {
-                existing = manager.createCache(CACHE, config);
-            } catch (javax.cache.CacheException createdMeanwhile) {
-                existing = manager.getCache(CACHE, String.class, Long.class);
-            }
-        }
-        this.cache = existing;
+        this.cache = SharedCaches.expiring(manager, CACHE, retention);
     }
 
     @Override

@@ -118,6 +118,50 @@ class ClusterIT {
                 "a fresh nonce is accepted on the same node");
     }
 
+    /**
+     * A session both nodes have served has a copy on each. Signing out through one must sign the browser out
+     * on the other too, although that node still holds its own signed-in copy (the load balancer would
+     * normally keep the browser on one node; a failover, or a crafted cookie, brings it to the other).
+     */
+    @Test
+    @Order(1)
+    void aSessionSignedOutOnOneNodeIsSignedOutOnTheOther() throws Exception {
+        try (Browser browser = new Browser()) {
+            PortalPages.signIn(browser, "admin", adminPassword());
+            assertTrue(PortalPages.showsPatientList(browser), "signed in through the public address");
+            String first = browser.driver().manage().getCookieNamed("SMARTNODE").getValue();
+            String other = "node1".equals(first) ? "node2" : "node1";
+
+            servedBy(browser, other);
+            browser.open("/");
+            assertTrue(PortalPages.showsPatientList(browser), "the other node knows the session too");
+            servedBy(browser, first);
+            browser.open("/");
+            assertTrue(PortalPages.showsPatientList(browser), "and the first node still does: both hold a copy");
+
+            servedBy(browser, other);
+            browser.open("/");
+            PortalPages.signOut(browser);
+            servedBy(browser, first);
+            browser.open("/index.xhtml");
+            browser.screenshot("cluster-signed-out-on-" + other + "-then-" + first);
+
+            assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml"),
+                    "sent to sign in on " + first + ": " + browser.driver().getCurrentUrl());
+            assertFalse(PortalPages.showsPatientList(browser));
+            servedBy(browser, other);
+            browser.open("/index.xhtml");
+            assertTrue(browser.driver().getCurrentUrl().contains("/login.xhtml"),
+                    "and still signed out on " + other + ": " + browser.driver().getCurrentUrl());
+        }
+    }
+
+    /** Makes the load balancer send the browser's next requests to this node (its sticky cookie). */
+    private static void servedBy(Browser browser, String node) {
+        browser.driver().manage().deleteCookieNamed("SMARTNODE");
+        browser.driver().manage().addCookie(new Cookie("SMARTNODE", node, "/"));
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void aSignedInPortalSessionSurvivesTheLossOfItsNode() throws Exception {

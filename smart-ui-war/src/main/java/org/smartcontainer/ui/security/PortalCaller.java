@@ -7,26 +7,30 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who signed in to a portal session: the caller's name and groups, kept as a session attribute of the
  * portal's own. The session is replicated to the other nodes of a cluster, and this attribute with it, so
  * whichever node serves the next request re-establishes the caller with the same groups (the container's
- * own remembered principal travels without them). Immutable: it is replaced, never changed.
+ * own remembered principal travels without them). Each sign-in has an id of its own, random, so that its end
+ * can be remembered for every copy of the session ({@link EndedSignIns}). Immutable: it is replaced, never
+ * changed.
  */
-record PortalCaller(String name, Set<String> groups) implements Serializable {
+record PortalCaller(String name, Set<String> groups, String signInId) implements Serializable {
 
     /** The session attribute it is kept under. */
     static final String ATTRIBUTE = PortalCaller.class.getName();
 
     public PortalCaller {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(signInId, "signInId");
         groups = Set.copyOf(groups);
     }
 
-    /** The caller a successful validation established. */
+    /** The caller a successful validation established: a new sign-in. */
     static PortalCaller of(CredentialValidationResult valid) {
-        return new PortalCaller(valid.getCallerPrincipal().getName(), valid.getCallerGroups());
+        return new PortalCaller(valid.getCallerPrincipal().getName(), valid.getCallerGroups(), UUID.randomUUID().toString());
     }
 
     /** The caller this request's session signed in, if any (creates no session). */
@@ -41,11 +45,17 @@ record PortalCaller(String name, Set<String> groups) implements Serializable {
         request.getSession(true).setAttribute(ATTRIBUTE, this);
     }
 
-    /** Forgets whoever this request's session signed in. */
+    /** Forgets whoever this request's session signed in (this copy of the session only). */
     static void forget(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(ATTRIBUTE);
         }
+    }
+
+    /** Ends the sign-in of this request's session, if any: here, and for every other copy of the session. */
+    static void end(HttpServletRequest request, EndedSignIns ended) {
+        in(request).ifPresent(caller -> ended.end(caller.signInId()));
+        forget(request);
     }
 }

@@ -30,15 +30,17 @@ import jakarta.servlet.http.HttpServletResponse;
 public class PortalSignIn implements HttpAuthenticationMechanism {
 
     private final IdentityStoreHandler identityStores;
+    private final EndedSignIns ended;
 
     @Inject
-    PortalSignIn(IdentityStoreHandler identityStores) {
+    PortalSignIn(IdentityStoreHandler identityStores, EndedSignIns ended) {
         this.identityStores = identityStores;
+        this.ended = ended;
     }
 
     /** For CDI's client proxy only. */
     protected PortalSignIn() {
-        this(null);
+        this(null, null);
     }
 
     @Override
@@ -49,11 +51,10 @@ public class PortalSignIn implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         CredentialValidationResult result = identityStores.validate(credential);
+        // a new sign-in ends the session's earlier one; a failed attempt signs nobody in
+        PortalCaller.end(request, ended);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             PortalCaller.of(result).keepIn(request);
-        } else {
-            // a failed attempt signs nobody in, whoever the session held before
-            PortalCaller.forget(request);
         }
         return context.notifyContainerAboutLogin(result); // SEND_FAILURE unless valid
     }

@@ -2,6 +2,7 @@ package org.smartcontainer.ui.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,18 +45,20 @@ class PortalAuthenticationTest {
     private static final UsernamePasswordCredential BAD = new UsernamePasswordCredential("alice", new Password("wrong"));
 
     private final List<Credential> validated = new ArrayList<>();
+    private final MutableClock clock = new MutableClock();
+    private final EndedSignIns ended = new InMemoryEndedSignIns(Duration.ofHours(1), clock);
     private final PortalSignIn signIn = new PortalSignIn(credential -> {
         validated.add(credential);
         return credential == GOOD
                 ? new CredentialValidationResult(new CallerPrincipal("alice"), Set.of("clinician", "admin"))
                 : CredentialValidationResult.INVALID_RESULT;
-    });
-    private final PortalAuthentication mechanism = new PortalAuthentication(signIn);
+    }, ended);
+    private final PortalAuthentication mechanism = new PortalAuthentication(signIn, ended);
 
     @Test
     void aSessionThatSignedInIsItsCallerWithItsGroupsWithoutAskingTheIdentityStores() throws Exception {
         Exchange exchange = new Exchange(null);
-        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("alice", Set.of("clinician", "admin")));
+        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("alice", Set.of("clinician", "admin"), "sign-in-1"));
 
         AuthenticationStatus status = mechanism.validateRequest(exchange.request(), null, exchange.context());
 
@@ -82,13 +90,15 @@ class PortalAuthenticationTest {
         assertEquals(AuthenticationStatus.SUCCESS, status);
         assertEquals(List.of(GOOD), validated);
         assertEquals("alice", exchange.callerName);
-        assertEquals(new PortalCaller("alice", Set.of("clinician", "admin")), exchange.session.get(PortalCaller.ATTRIBUTE));
+        PortalCaller kept = (PortalCaller) exchange.session.get(PortalCaller.ATTRIBUTE);
+        assertEquals("alice", kept.name());
+        assertEquals(Set.of("clinician", "admin"), kept.groups());
     }
 
     @Test
     void aCredentialIsCheckedEvenWhenTheSessionAlreadySignedSomeoneIn() throws Exception {
         Exchange exchange = new Exchange(BAD);
-        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("bob", Set.of("admin")));
+        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("bob", Set.of("admin"), "sign-in-2"));
 
         AuthenticationStatus status = mechanism.validateRequest(exchange.request(), null, exchange.context());
 
@@ -96,6 +106,7 @@ class PortalAuthenticationTest {
         assertEquals(List.of(BAD), validated);
         assertNull(exchange.callerName, "nobody signed in");
         assertFalse(exchange.session.containsKey(PortalCaller.ATTRIBUTE), "the failed attempt signed the earlier caller out");
+        assertTrue(ended.hasEnded("sign-in-2"), "on every copy of the session");
     }
 
     @Test
@@ -124,21 +135,93 @@ class PortalAuthenticationTest {
     @Test
     void signingOutForgetsTheSessionsCaller() {
         Exchange exchange = new Exchange(null);
-        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("alice", Set.of("clinician")));
+        exchange.session.put(PortalCaller.ATTRIBUTE, new PortalCaller("alice", Set.of("clinician"), "sign-in-3"));
 
         mechanism.cleanSubject(exchange.request(), null, exchange.context());
 
         assertFalse(exchange.session.containsKey(PortalCaller.ATTRIBUTE));
         assertTrue(exchange.cleaned, "the container's subject is cleaned too");
+        assertTrue(ended.hasEnded("sign-in-3"));
+    }
+
+    @Test
+    void aCopyOfTheSessionOnAnotherNodeSignsNobodyInOnceTheSessionSignedOutOnThisOne() throws Exception {
+        Exchange signingIn = new Exchange(GOOD);
+        mechanism.validateRequest(signingIn.request(), null, signingIn.context());
+        Exchange onTheOtherNode = new Exchange(null);
+        signingIn.session.forEach((name, value) -> onTheOtherNode.session.put(name, copy(value)));
+
+        Exchange signingOut = new Exchange(null);
+        signingOut.session.putAll(signingIn.session);
+        mechanism.cleanSubject(signingOut.request(), null, signingOut.context());
+        AuthenticationStatus status = mechanism.validateRequest(onTheOtherNode.request(), null, onTheOtherNode.context());
+
+        assertEquals(AuthenticationStatus.NOT_DONE, status, "the sign-in page for protected pages");
+        assertNull(onTheOtherNode.callerName, "nobody signed in");
+        assertFalse(onTheOtherNode.session.containsKey(PortalCaller.ATTRIBUTE), "the stale copy forgets its caller");
+        assertEquals(List.of(GOOD), validated);
+    }
+
+    @Test
+    void aNewSignInEndsTheSessionsEarlierOneOnEveryCopy() throws Exception {
+        Exchange first = new Exchange(GOOD);
+        mechanism.validateRequest(first.request(), null, first.context());
+        Exchange staleCopy = new Exchange(null);
+        first.session.forEach((name, value) -> staleCopy.session.put(name, copy(value)));
+
+        Exchange second = new Exchange(GOOD);
+        second.session.putAll(first.session);
+        mechanism.validateRequest(second.request(), null, second.context());
+        mechanism.validateRequest(staleCopy.request(), null, staleCopy.context());
+
+        assertEquals("alice", second.callerName);
+        assertNotEquals(((PortalCaller) first.session.get(PortalCaller.ATTRIBUTE)).signInId(),
+                ((PortalCaller) second.session.get(PortalCaller.ATTRIBUTE)).signInId(), "a sign-in id of its own");
+        assertNull(staleCopy.callerName, "the copy holding the earlier sign-in signs nobody in");
+    }
+
+    @Test
+    void endedSignInsAreRememberedForTheirTimeOnly() {
+        ended.end("sign-in-5");
+        clock.advance(Duration.ofMinutes(59));
+        assertTrue(ended.hasEnded("sign-in-5"));
+        assertFalse(ended.hasEnded("sign-in-6"));
+
+        clock.advance(Duration.ofMinutes(2));
+        assertFalse(ended.hasEnded("sign-in-5"), "forgotten after an hour");
     }
 
     @Test
     void theCallersGroupsCannotBeChangedAfterwards() {
         Set<String> groups = new java.util.HashSet<>(Set.of("clinician"));
-        PortalCaller caller = new PortalCaller("alice", groups);
+        PortalCaller caller = new PortalCaller("alice", groups, "sign-in-4");
         groups.add("admin");
 
         assertEquals(Set.of("clinician"), caller.groups());
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-22T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static Object copy(Object value) {
