@@ -1,6 +1,12 @@
 package org.smartcontainer.audit;
 
-/** An audit event could not be accepted: the request that caused it must fail (no unaudited data access). */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * An audit event could not be accepted: the request that caused it must fail (no unaudited data access). An
+ * application exception, so that callers of the audit EJB get it as it is (the API answers {@code 503}).
+ */
+@ApplicationException(rollback = true)
 public class AuditUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

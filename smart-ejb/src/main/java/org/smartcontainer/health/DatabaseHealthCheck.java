@@ -4,13 +4,16 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.smartcontainer.accounts.AccountService;
+import org.smartcontainer.persistence.DatabaseUnavailable;
 
-/** Reports whether the relational database (accounts, apps, tokens) answers. */
+/**
+ * Reports whether the relational database (accounts, apps, tokens, audit) answers: readiness only. While it is
+ * down the server is not ready (a load balancer should send requests elsewhere), but it is alive: restarting it
+ * would not bring the database back, and it serves again as soon as the database returns.
+ */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
 
@@ -22,7 +25,8 @@ public class DatabaseHealthCheck implements HealthCheck {
         try {
             return HealthCheckResponse.named("smart-database").up().withData("accounts", accounts.count()).build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("smart-database").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("smart-database").down().withData("error", DatabaseUnavailable.causes(e)
+                    ? DatabaseUnavailable.MESSAGE : e.getClass().getSimpleName()).build();
         }
     }
 }

@@ -7,6 +7,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Connector;
+import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
@@ -51,7 +52,25 @@ public class MigratingSessionCustomizer implements SessionCustomizer {
         } else {
             dataSource = dataSourceOf(login.getConnector());
         }
+        failFast(login);
+        if (session instanceof ServerSession server) {
+            failFast(server.getReadConnectionPool() == null ? null : server.getReadConnectionPool().getLogin());
+            server.getConnectionPools().values().forEach(pool -> failFast(pool.getLogin()));
+        }
         SchemaMigration.migrate(dataSource);
+    }
+
+    /**
+     * A query that fails because the database connection broke is not retried: EclipseLink would by default
+     * retry it three times, five seconds apart, holding the request for ten seconds or more while the
+     * database is down. The server's pool validates a connection before handing it out, so a retry rarely
+     * finds anything better; the caller gets {@code 503} with {@code Retry-After} at once instead.
+     */
+    private static void failFast(Object login) {
+        if (login instanceof DatabaseLogin database) {
+            database.setQueryRetryAttemptCount(0);
+            database.setDelayBetweenConnectionAttempts(0);
+        }
     }
 
     private static void useDataSource(ConnectionPool pool, DataSource dataSource) {

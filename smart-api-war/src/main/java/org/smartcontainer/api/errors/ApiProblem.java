@@ -21,6 +21,18 @@ public final class ApiProblem {
                 .build();
     }
 
+    /** Seconds a client should wait before trying again after a {@code 503}. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * {@code 503} with a reason and {@code Retry-After}: something the container depends on (record store,
+     * database, audit trail) is not there; nothing was written, and the client may try again.
+     */
+    public static Response unavailable(String message) {
+        return Response.fromResponse(response(Response.Status.SERVICE_UNAVAILABLE, message))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
     /** An exception that ends the request with {@code status} and {@code message}. */
     public static WebApplicationException of(Response.Status status, String message) {
         return new WebApplicationException(message, response(status, message));

@@ -14,15 +14,11 @@ import org.smartcontainer.records.RecordStoreUnavailableException;
 @Provider
 public class StoreUnavailableMapper implements ExceptionMapper<RecordStoreUnavailableException> {
 
-    /** Seconds a client should wait before trying again. */
-    static final int RETRY_AFTER_SECONDS = 10;
-
     @Override
     public Response toResponse(RecordStoreUnavailableException e) {
         if (e instanceof RecordProxy.TimeoutException) {
             return ApiProblem.response(Response.Status.GATEWAY_TIMEOUT, e.getMessage());
         }
-        return Response.fromResponse(ApiProblem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
-                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        return ApiProblem.unavailable(e.getMessage());
     }
 }

@@ -7,10 +7,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcontainer.persistence.DatabaseUnavailable;
 
 /**
  * Everything else: HTTP exceptions keep their status (and headers such as {@code Allow}) with a short text
- * body; any other failure is logged with an incident id and answered {@code 500} with that id only.
+ * body; a failure caused by the database being unreachable is {@code 503} (see {@link DatabaseUnavailable});
+ * any other failure is logged with an incident id and answered {@code 500} with that id only.
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -27,6 +29,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             Response.StatusType status = response.getStatusInfo();
             return Response.fromResponse(response).type("text/plain;charset=UTF-8")
                     .entity(status.getReasonPhrase() + "\n").build();
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warning(() -> "API request failed: the database cannot be reached (" + e + ")");
+            return ApiProblem.unavailable(DatabaseUnavailable.MESSAGE);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "API request failed (incident " + incident + ")", e);

@@ -1,0 +1,57 @@
+package org.smartcontainer.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.ResourceAllocationException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void aRefusedConnectionDeepInsideTheContainersWrappersIsRecognised() {
+        SQLException refused = new SQLException("Connection to 127.0.0.1:15432 refused", "08001");
+        Throwable wrapped = new EJBException(new PersistenceException("Exception [EclipseLink-4002]",
+                new SQLException("Error in allocating a connection", refused)));
+
+        assertTrue(DatabaseUnavailable.causes(wrapped));
+    }
+
+    @Test
+    void aPoolThatCannotAllocateAConnectionOrAServerShuttingDownIsRecognised() {
+        assertTrue(DatabaseUnavailable.causes(new PersistenceException(new ResourceAllocationException("no connection"))));
+        assertTrue(DatabaseUnavailable.causes(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(new SQLTransientConnectionException("timeout"))));
+    }
+
+    @Test
+    void aConnectionFailureChainedAsTheNextExceptionOfABatchIsRecognised() {
+        SQLException batch = new SQLException("Batch entry 0 was aborted", "40001");
+        batch.setNextException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+        assertTrue(DatabaseUnavailable.causes(new PersistenceException(batch)));
+    }
+
+    @Test
+    void otherDatabaseErrorsAndBugsAreNotAnOutage() {
+        assertFalse(DatabaseUnavailable.causes(new PersistenceException(
+                new SQLIntegrityConstraintViolationException("duplicate key", "23505"))));
+        assertFalse(DatabaseUnavailable.causes(new SQLException("syntax error", "42601")));
+        assertFalse(DatabaseUnavailable.causes(new NullPointerException()));
+        assertFalse(DatabaseUnavailable.causes(new SQLException("no state")));
+    }
+
+    @Test
+    void aCauseChainThatLoopsEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+
+        assertFalse(DatabaseUnavailable.causes(a));
+    }
+}
