@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -53,7 +54,9 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 /**
  * The record store in a remote SPARQL 1.1 store (RDF4J Server, GraphDB, Apache Jena Fuseki, ...) reached
  * over the SPARQL protocol with RDF4J's {@link SPARQLRepository}: the same named-graph layout and
- * record-relative URIs ({@link RecordUris}) as the {@link NativeStoreRecords}, so both give the same answers.
+ * record-relative URIs ({@link RecordUris}) as the {@link NativeStoreRecords}, so both give the same answers. Blank
+ * nodes are stored as skolem IRIs ({@link #GENID}) so that, as in the native store, a blank node is the same node in
+ * every read.
  *
  * <p>Every write is <em>one</em> SPARQL Update request (drop the record's graphs, insert its new graphs), which
  * SPARQL 1.1 stores execute as one transaction: a patient is written whole or not at all, also when the
@@ -67,6 +70,20 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 public class SparqlStoreRecords implements RecordStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SparqlStoreRecords.class.getName());
+
+    /**
+     * Where the store keeps blank nodes: as skolem IRIs under this prefix (RDF 1.1 Concepts 3.5), each minted once
+     * when written and read back as a blank node with the same id. SPARQL results label blank nodes afresh in every
+     * result, so stored blank nodes would be new nodes in every query: two reads that meet at one node (an answer
+     * assembled from several reads, a cache, a second container) would split it in two, where the native store keeps
+     * one node. Skolem IRIs never leave this class.
+     */
+    static final String GENID = RecordUris.INTERNAL_BASE + "/.well-known/genid/";
+
+    /** The ids this class mints for skolem IRIs, also valid blank node labels in every RDF syntax. */
+    private static final Pattern BLANK_NODE_ID = Pattern.compile("b[0-9a-f]{32}");
+
+    private static final ValueFactory VF = SimpleValueFactory.getInstance();
 
     /** Characters SPARQL does not allow in an IRI reference. */
     private static final Pattern UNSAFE_IRI = Pattern.compile("[\\x00-\\x20<>\"{}|^`\\\\]");
@@ -175,22 +192,35 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
                 + "answer: " + cause + "); try again later", e);
     }
 
-    /** The rows of a SELECT query; blank nodes get labels unique to this query (they are only valid in it). */
+    /**
+     * The rows of a SELECT query, with the store's skolem IRIs turned back into blank nodes (the same node in every
+     * query). Real blank nodes (data not written by this class) get labels unique to this query, as result labels
+     * are only valid in one result.
+     */
     private List<Map<String, Value>> select(RepositoryConnection c, String query) {
-        ValueFactory vf = SimpleValueFactory.getInstance();
         Map<String, BNode> bnodes = new HashMap<>();
         List<Map<String, Value>> rows = new ArrayList<>();
         try (TupleQueryResult result = c.prepareTupleQuery(QueryLanguage.SPARQL, query).evaluate()) {
             for (BindingSet set : result) {
                 Map<String, Value> row = new HashMap<>();
-                set.forEach(b -> {
-                    Value v = b.getValue();
-                    row.put(b.getName(), v instanceof BNode n ? bnodes.computeIfAbsent(n.getID(), k -> vf.createBNode()) : v);
-                });
+                set.forEach(b -> row.put(b.getName(), fromStore(b.getValue(), bnodes)));
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** A value as the store answered it, as the record store's callers see it: blank nodes for skolem IRIs. */
+    private static Value fromStore(Value v, Map<String, BNode> queryBlankNodes) {
+        if (v instanceof IRI iri && iri.stringValue().startsWith(GENID)) {
+            String id = iri.stringValue().substring(GENID.length());
+            return BLANK_NODE_ID.matcher(id).matches() ? VF.createBNode(id)
+                    : queryBlankNodes.computeIfAbsent(iri.stringValue(), k -> VF.createBNode());
+        }
+        if (v instanceof BNode n) {
+            return queryBlankNodes.computeIfAbsent("_:" + n.getID(), k -> VF.createBNode());
+        }
+        return v;
     }
 
     private static boolean ask(RepositoryConnection c, String query) {
@@ -243,19 +273,26 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         return !UNSAFE_IRI.matcher(iri.stringValue()).find();
     }
 
-    /** A value as a SPARQL data term; blank nodes labelled consistently within one request. */
-    private static String term(Value value, Map<BNode, String> labels) {
+    /** A value as a SPARQL data term; a blank node as a skolem IRI new to the store, the same one throughout a request. */
+    private static String term(Value value, Map<BNode, String> skolemIris) {
         if (value instanceof IRI iri) {
             return term(iri);
         }
         if (value instanceof BNode b) {
-            return labels.computeIfAbsent(b, k -> "_:b" + labels.size());
+            return skolemIris.computeIfAbsent(b, k -> "genid:b" + UUID.randomUUID().toString().replace("-", ""));
         }
         return NTriplesUtil.toNTriplesString((Literal) value);
     }
 
+    /** An {@code INSERT DATA} operation for the quads, blank nodes skolemized (see {@link #GENID}). */
+    private static void appendInsertData(StringBuilder out, List<Statement> quads, Map<BNode, String> skolemIris) {
+        out.append("PREFIX genid: <").append(GENID).append(">\nINSERT DATA {\n");
+        appendGraphs(out, quads, skolemIris);
+        out.append("}\n");
+    }
+
     /** {@code GRAPH <g> { s p o . ... }} blocks for the quads, for INSERT DATA. */
-    private static void appendGraphs(StringBuilder out, List<Statement> quads, Map<BNode, String> labels) {
+    private static void appendGraphs(StringBuilder out, List<Statement> quads, Map<BNode, String> skolemIris) {
         Map<Resource, List<Statement>> byGraph = new LinkedHashMap<>();
         for (Statement q : quads) {
             byGraph.computeIfAbsent(q.getContext(), k -> new ArrayList<>()).add(q);
@@ -263,8 +300,8 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         for (Map.Entry<Resource, List<Statement>> graph : byGraph.entrySet()) {
             out.append("GRAPH ").append(term((IRI) graph.getKey())).append(" {\n");
             for (Statement q : graph.getValue()) {
-                out.append(term(q.getSubject(), labels)).append(' ').append(term(q.getPredicate())).append(' ')
-                        .append(term(q.getObject(), labels)).append(" .\n");
+                out.append(term(q.getSubject(), skolemIris)).append(' ').append(term(q.getPredicate())).append(' ')
+                        .append(term(q.getObject(), skolemIris)).append(" .\n");
             }
             out.append("}\n");
         }
@@ -413,15 +450,12 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
             warnings.add(validate(patient, p));
         }
         StringBuilder request = new StringBuilder();
-        Map<BNode, String> labels = new HashMap<>();
         List<Statement> inserts = new ArrayList<>();
         for (PatientImport.Prepared p : prepared) {
             appendDrop(request, p.record());
             inserts.addAll(p.quads());
         }
-        request.append("INSERT DATA {\n");
-        appendGraphs(request, inserts, labels);
-        request.append("}\n");
+        appendInsertData(request, inserts, new HashMap<>());
         List<Path> staged = new ArrayList<>();
         writeLock.lock();
         try {
@@ -648,9 +682,8 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
             throw new RecordImportException("There is no record " + recordId);
         }
         PatientImport.Prepared prepared = importer.prepare(PatientData.of(recordId, statements, "posted data"), apiBase);
-        StringBuilder request = new StringBuilder("INSERT DATA {\n");
-        appendGraphs(request, prepared.quads(), new HashMap<>());
-        request.append("}\n");
+        StringBuilder request = new StringBuilder();
+        appendInsertData(request, prepared.quads(), new HashMap<>());
         writeLock.lock();
         try {
             update("add statements to record " + recordId, request.toString());

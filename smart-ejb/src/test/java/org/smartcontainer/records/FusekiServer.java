@@ -1,6 +1,7 @@
 package org.smartcontainer.records;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,10 +31,31 @@ final class FusekiServer implements AutoCloseable {
             throw new IllegalStateException("No Fuseki server jar at " + jar + " (the build copies it there)");
         }
         this.database = database;
-        try (ServerSocket free = new ServerSocket(0)) {
-            this.port = free.getLocalPort();
-        }
+        this.port = freePort(System.getProperty("fuseki.ports", ""));
         this.log = database.resolveSibling("fuseki-" + port + ".log");
+    }
+
+    /**
+     * A free loopback port: from the range {@code fuseki.ports} ({@code first-last}) when it is set (builds that share
+     * a machine give each its own range), else any free port.
+     */
+    private static int freePort(String range) throws IOException {
+        if (range.isBlank()) {
+            try (ServerSocket free = new ServerSocket(0)) {
+                return free.getLocalPort();
+            }
+        }
+        String[] bounds = range.strip().split("-", 2);
+        int first = Integer.parseInt(bounds[0].strip());
+        int last = bounds.length > 1 ? Integer.parseInt(bounds[1].strip()) : first;
+        for (int candidate = first; candidate <= last; candidate++) {
+            try (ServerSocket free = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return free.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IOException("No free port in fuseki.ports=" + range);
     }
 
     String queryUrl() {
@@ -100,7 +122,11 @@ final class FusekiServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
