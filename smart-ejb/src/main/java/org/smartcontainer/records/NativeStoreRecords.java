@@ -18,6 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -77,6 +82,17 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final SailRepository repository;
     private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * The thread every write runs on. RDF4J's native store must not be interrupted in a write: the interrupted
+     * thread's file channel closes, the commit fails part-way, RDF4J keeps the part written (committed with the next
+     * write) and drops the rest, and it can leave a lock held that stops every later write
+     * ({@code InterruptedWritesTest}). Request threads do get interrupted; nothing interrupts this one.
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "record-store-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Shared by reads, exclusive for commits and for {@link #close()} (see the class comment). */
     private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
     /** Set by {@link #close()}: a closed store answers no more (RDF4J would silently re-open it). */
@@ -281,6 +297,12 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             prepared.add(p);
             warnings.add(validate(patient, p));
         }
+        return onWriterThread(() -> write(patients, prepared, warnings));
+    }
+
+    /** The write of an import, on the writer thread. */
+    private List<ImportResult> write(List<PatientData> patients, List<PatientImport.Prepared> prepared,
+            List<List<String>> warnings) throws RecordImportException {
         List<Path> staged = new ArrayList<>();
         writeLock.lock();
         try {
@@ -361,6 +383,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     @Override
     public boolean deleteRecord(String recordId) {
         IRI record = RecordUris.record(RecordUris.requireRecordId(recordId));
+        return onWriterThread(() -> delete(recordId, record));
+    }
+
+    /** The write of a deletion, on the writer thread. */
+    private boolean delete(String recordId, IRI record) {
         writeLock.lock();
         try {
             checkOpen();
@@ -518,6 +545,18 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             throw new RecordImportException("There is no record " + recordId);
         }
         PatientImport.Prepared prepared = importer.prepare(PatientData.of(recordId, statements, "posted data"), apiBase);
+        onWriterThread(() -> add(recordId, prepared));
+        Model added = new LinkedHashModel();
+        for (Statement quad : prepared.quads()) {
+            if (!prepared.record().equals(quad.getContext())) {
+                RecordUris.addPublic(List.of(quad), apiBase, added);
+            }
+        }
+        return added;
+    }
+
+    /** The write of added statements, on the writer thread. */
+    private Void add(String recordId, PatientImport.Prepared prepared) throws RecordImportException {
         writeLock.lock();
         try {
             checkOpen();
@@ -542,13 +581,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             written(List.of(recordId));
             writeLock.unlock();
         }
-        Model added = new LinkedHashModel();
-        for (Statement quad : prepared.quads()) {
-            if (!prepared.record().equals(quad.getContext())) {
-                RecordUris.addPublic(List.of(quad), apiBase, added);
-            }
-        }
-        return added;
+        return null;
     }
 
     /** Every quad of a record: its index graph and the graphs of its statements. */
@@ -613,6 +646,49 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
     }
 
+    /** A write that runs on the writer thread. */
+    @FunctionalInterface
+    private interface Write<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs a write on {@link #writer} and waits for it. An interrupt of the calling thread does not stop the write:
+     * the caller keeps waiting for its outcome, then is interrupted again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T, E extends Exception> T onWriterThread(Write<T, E> write) throws E {
+        Future<T> result;
+        try {
+            result = writer.submit(write::run);
+        } catch (RejectedExecutionException e) {
+            throw new RecordStoreUnavailableException("The record store " + directory + " is closed", e);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw (E) cause; // the only checked exception a Write<T, E> throws
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Commits holding {@link #access} exclusively, so that RDF4J writes the commit to its files now (class comment). */
     private void commit(RepositoryConnection c) {
         access.writeLock().lock();
@@ -655,6 +731,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                             + " is still running after " + CLOSE_WAIT_SECONDS + " s");
                 }
                 repository.shutDown();
+                writer.shutdown();
             } finally {
                 if (readsFinished) {
                     access.writeLock().unlock();
