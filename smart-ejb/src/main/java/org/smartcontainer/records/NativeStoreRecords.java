@@ -18,8 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
@@ -31,6 +39,7 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
+import org.eclipse.rdf4j.repository.base.RepositoryConnectionWrapper;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
 
@@ -44,6 +53,12 @@ import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
  *
  * <p>Reads of one record touch only that record's graphs (the {@code cspo} index), so they cost the
  * same with 59 or 10,000 patients. Writes are serialized and each import is one transaction.
+ *
+ * <p>A write is in the store's files when it returns. RDF4J's native store keeps a commit in memory, and writes it
+ * to its files only once no read has the store's committed state open; under steady reads that was minutes, or
+ * never, and a JVM that ended without {@link #close()} lost those records (the journal restored them at the next
+ * start: {@code RestartDurabilityTest}). So every read holds the shared side of {@link #access} and every commit
+ * the exclusive side: at the commit no read is open and RDF4J writes it out at once.
  */
 public class NativeStoreRecords implements RecordStore, AutoCloseable {
 
@@ -55,6 +70,9 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
      */
     static final String INDEXES = System.getProperty("smart.records.indexes", "cspo");
 
+    /** How long {@link #close()} waits for a write or a read in progress. */
+    static final int CLOSE_WAIT_SECONDS = 30;
+
     private final Path directory;
     private final StatementTypes types;
     private final PatientImport importer;
@@ -64,6 +82,23 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final SailRepository repository;
     private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * The thread every write runs on. RDF4J's native store must not be interrupted in a write: the interrupted
+     * thread's file channel closes, the commit fails part-way, RDF4J keeps the part written (committed with the next
+     * write) and drops the rest, and it can leave a lock held that stops every later write
+     * ({@code InterruptedWritesTest}). Request threads do get interrupted; nothing interrupts this one.
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "record-store-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Shared by reads, exclusive for commits and for {@link #close()} (see the class comment). */
+    private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
+    /** Set by {@link #close()}: a closed store answers no more (RDF4J would silently re-open it). */
+    private volatile boolean closed;
+    /** The records the start-up comparison restored from the journal (normally none). */
+    private List<String> restoredAtOpen = List.of();
     private final RecordJournal journal;
     /** Revisions of the records written since the store was opened; the others are at 0. */
     private final Map<String, Long> revisions = new ConcurrentHashMap<>();
@@ -105,6 +140,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             List<String> lost = journaled.stream().filter(id -> !index.contains(id)).sorted().toList();
             List<String> unjournaled = index.recordIds().stream().filter(id -> !journaled.contains(id)).toList();
             if (!lost.isEmpty()) {
+                restoredAtOpen = lost;
                 LOG.warning(() -> "The record store " + directory + " lacks " + lost.size()
                         + " record(s) that its journal holds; restoring them from the journal: " + lost);
                 try (RepositoryConnection c = repository.getConnection()) {
@@ -118,7 +154,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                     for (String id : lost) { // one transaction per record, as in rebuildFromJournal
                         c.begin(IsolationLevels.READ_COMMITTED);
                         c.add(RecordJournal.read(journal.recordFile(id)));
-                        c.commit();
+                        commit(c);
                     }
                     for (String id : lost) {
                         index.put(summarise(c, id));
@@ -261,9 +297,16 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             prepared.add(p);
             warnings.add(validate(patient, p));
         }
+        return onWriterThread(() -> write(patients, prepared, warnings));
+    }
+
+    /** The write of an import, on the writer thread. */
+    private List<ImportResult> write(List<PatientData> patients, List<PatientImport.Prepared> prepared,
+            List<List<String>> warnings) throws RecordImportException {
         List<Path> staged = new ArrayList<>();
         writeLock.lock();
         try {
+            checkOpen();
             for (PatientData patient : patients) {
                 staged.add(documents.stage(patient));
             }
@@ -279,7 +322,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                         replaced.add(removeRecordGraphs(c, p.record()));
                         c.add(p.quads());
                     }
-                    c.commit();
+                    commit(c);
                 } catch (RuntimeException e) {
                     c.rollback();
                     journal.abandon();
@@ -340,12 +383,21 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     @Override
     public boolean deleteRecord(String recordId) {
         IRI record = RecordUris.record(RecordUris.requireRecordId(recordId));
+        return onWriterThread(() -> delete(recordId, record));
+    }
+
+    /** The write of a deletion, on the writer thread. */
+    private boolean delete(String recordId, IRI record) {
         writeLock.lock();
-        try (RepositoryConnection c = repository.getConnection()) {
-            journal.begin();
-            c.begin(IsolationLevels.READ_COMMITTED);
-            boolean existed = removeRecordGraphs(c, record);
-            c.commit();
+        try {
+            checkOpen();
+            boolean existed;
+            try (RepositoryConnection c = repository.getConnection()) {
+                journal.begin();
+                c.begin(IsolationLevels.READ_COMMITTED);
+                existed = removeRecordGraphs(c, record);
+                commit(c);
+            }
             journal.finish(List.of(), List.of(recordId));
             documents.delete(recordId);
             index.remove(recordId);
@@ -363,7 +415,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
         IRI record = RecordUris.record(recordId);
         List<StatementEntry> entries = new ArrayList<>();
-        try (RepositoryConnection c = repository.getConnection()) {
+        try (RepositoryConnection c = readConnection()) {
             for (IRI s : linkedStatements(c, record)) {
                 if (c.hasStatement(s, RDF.TYPE, type, false, s)) {
                     Map<ValuePath, List<Value>> values = new LinkedHashMap<>();
@@ -422,7 +474,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             return out;
         }
         IRI record = RecordUris.record(recordId);
-        try (RepositoryConnection c = repository.getConnection()) {
+        try (RepositoryConnection c = readConnection()) {
             Set<IRI> graphs = new LinkedHashSet<>();
             for (IRI uri : statementUris) {
                 IRI s = RecordUris.toStored(uri, apiBase);
@@ -456,7 +508,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
         IRI record = RecordUris.record(recordId);
         IRI s = RecordUris.toStored(statementUri, apiBase);
-        try (RepositoryConnection c = repository.getConnection()) {
+        try (RepositoryConnection c = readConnection()) {
             if (!c.hasStatement(record, HAS_STATEMENT, s, false, record) || !c.hasStatement(s, RDF.TYPE, type, false, s)) {
                 return Optional.empty();
             }
@@ -470,7 +522,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             return Optional.empty();
         }
         IRI graph = demographicsGraph(recordId);
-        try (RepositoryConnection c = repository.getConnection();
+        try (RepositoryConnection c = readConnection();
                 RepositoryResult<Statement> triples = c.getStatements(null, null, null, false, graph)) {
             Model model = RecordUris.toPublic(triples, apiBase);
             return model.isEmpty() ? Optional.empty() : Optional.of(model);
@@ -493,27 +545,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             throw new RecordImportException("There is no record " + recordId);
         }
         PatientImport.Prepared prepared = importer.prepare(PatientData.of(recordId, statements, "posted data"), apiBase);
-        writeLock.lock();
-        try (RepositoryConnection c = repository.getConnection()) {
-            // the journal keeps whole records: the current quads plus the new ones
-            List<Statement> record = new ArrayList<>(recordQuads(c, prepared.record()));
-            record.addAll(prepared.quads());
-            journal.begin();
-            journal.stage(recordId, record);
-            c.begin(IsolationLevels.READ_COMMITTED);
-            try {
-                c.add(prepared.quads());
-                c.commit();
-            } catch (RuntimeException e) {
-                c.rollback();
-                journal.abandon();
-                throw new RecordImportException("Cannot add statements to record " + recordId + ": " + e.getMessage(), e);
-            }
-            journal.finish(List.of(recordId), List.of());
-        } finally {
-            written(List.of(recordId));
-            writeLock.unlock();
-        }
+        onWriterThread(() -> add(recordId, prepared));
         Model added = new LinkedHashModel();
         for (Statement quad : prepared.quads()) {
             if (!prepared.record().equals(quad.getContext())) {
@@ -521,6 +553,35 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             }
         }
         return added;
+    }
+
+    /** The write of added statements, on the writer thread. */
+    private Void add(String recordId, PatientImport.Prepared prepared) throws RecordImportException {
+        writeLock.lock();
+        try {
+            checkOpen();
+            try (RepositoryConnection c = repository.getConnection()) {
+                // the journal keeps whole records: the current quads plus the new ones
+                List<Statement> record = new ArrayList<>(recordQuads(c, prepared.record()));
+                record.addAll(prepared.quads());
+                journal.begin();
+                journal.stage(recordId, record);
+                c.begin(IsolationLevels.READ_COMMITTED);
+                try {
+                    c.add(prepared.quads());
+                    commit(c);
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    journal.abandon();
+                    throw new RecordImportException("Cannot add statements to record " + recordId + ": " + e.getMessage(), e);
+                }
+            }
+            journal.finish(List.of(recordId), List.of());
+        } finally {
+            written(List.of(recordId));
+            writeLock.unlock();
+        }
+        return null;
     }
 
     /** Every quad of a record: its index graph and the graphs of its statements. */
@@ -544,7 +605,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
 
     /** Every quad of the store, for tests and diagnostics (contexts kept, URIs stored). */
     Model dump() {
-        try (RepositoryConnection c = repository.getConnection();
+        try (RepositoryConnection c = readConnection();
                 RepositoryResult<Statement> all = c.getStatements(null, null, null, false)) {
             return new LinkedHashModel(all.stream().toList());
         }
@@ -555,8 +616,142 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         return documents.directory(recordId);
     }
 
+    /**
+     * A connection for reading that holds the shared side of {@link #access} until it is closed (by the thread that
+     * opened it, as every read here does in a try-with-resources).
+     */
+    private RepositoryConnection readConnection() {
+        Lock shared = access.readLock();
+        shared.lock();
+        try {
+            checkOpen();
+            return new RepositoryConnectionWrapper(repository, repository.getConnection()) {
+                private boolean released;
+
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        if (!released) {
+                            released = true;
+                            shared.unlock();
+                        }
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            shared.unlock();
+            throw e;
+        }
+    }
+
+    /** A write that runs on the writer thread. */
+    @FunctionalInterface
+    private interface Write<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs a write on {@link #writer} and waits for it. An interrupt of the calling thread does not stop the write:
+     * the caller keeps waiting for its outcome, then is interrupted again.
+     */
+    @SuppressWarnings("unchecked")
+    private <T, E extends Exception> T onWriterThread(Write<T, E> write) throws E {
+        Future<T> result;
+        try {
+            result = writer.submit(write::run);
+        } catch (RejectedExecutionException e) {
+            throw new RecordStoreUnavailableException("The record store " + directory + " is closed", e);
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw (E) cause; // the only checked exception a Write<T, E> throws
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Commits holding {@link #access} exclusively, so that RDF4J writes the commit to its files now (class comment). */
+    private void commit(RepositoryConnection c) {
+        access.writeLock().lock();
+        try {
+            c.commit();
+        } finally {
+            access.writeLock().unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new RecordStoreUnavailableException("The record store " + directory + " is closed", null);
+        }
+    }
+
+    /** The records that the comparison with the journal at opening restored (they were missing from the store). */
+    List<String> restoredAtOpen() {
+        return restoredAtOpen;
+    }
+
+    /**
+     * Closes the store after the write and the reads in progress (waiting at most {@value #CLOSE_WAIT_SECONDS} s for
+     * each); afterwards every call fails with {@link RecordStoreUnavailableException}. RDF4J writes out what it still
+     * held in memory (since commits are written at once, nothing) and releases the directory.
+     */
     @Override
     public void close() {
-        repository.shutDown();
+        if (closed) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean writeFinished = tryLock(writeLock);
+        try {
+            boolean readsFinished = tryLock(access.writeLock());
+            try {
+                closed = true;
+                if (!writeFinished || !readsFinished) {
+                    LOG.warning(() -> "Closing the record store " + directory + " while a " + (writeFinished ? "read" : "write")
+                            + " is still running after " + CLOSE_WAIT_SECONDS + " s");
+                }
+                repository.shutDown();
+                writer.shutdown();
+            } finally {
+                if (readsFinished) {
+                    access.writeLock().unlock();
+                }
+            }
+        } finally {
+            if (writeFinished) {
+                writeLock.unlock();
+            }
+        }
+        LOG.info(() -> "Closed the record store " + directory + " (" + index.size() + " records) in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    private static boolean tryLock(Lock lock) {
+        try {
+            return lock.tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -39,6 +39,7 @@ class JournalReconciliationTest {
         }
         try (NativeStoreRecords store = Fixtures.openStore(dir)) {
             assertTrue(store.exists("lost"));
+            assertEquals(List.of("lost"), store.restoredAtOpen());
             assertEquals(2, store.countRecords());
             assertSameQuads(before, store.dump());
         }
