@@ -25,13 +25,18 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.apache.http.HttpEntityEnclosingRequest;
+import org.apache.http.HttpRequest;
+import org.apache.http.NoHttpResponseException;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.protocol.HttpContext;
 import org.apache.http.util.EntityUtils;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
 import org.eclipse.rdf4j.model.BNode;
@@ -70,6 +75,9 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 public class SparqlStoreRecords implements RecordStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SparqlStoreRecords.class.getName());
+
+    /** The media type of SPARQL Update requests (SPARQL 1.1 Protocol 2.2.2). */
+    private static final String SPARQL_UPDATE = "application/sparql-update";
 
     /**
      * Where the store keeps blank nodes: as skolem IRIs under this prefix (RDF 1.1 Concepts 3.5), each minted once
@@ -150,7 +158,7 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
                         .setConnectionRequestTimeout(connectMs)
                         .setSocketTimeout((int) settings.readTimeout().toMillis()).build())
                 .setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections())
-                .disableAutomaticRetries().build();
+                .setRetryHandler(SparqlStoreRecords::retryQueryOnStaleConnection).build();
         String update = settings.updateUrl() == null || settings.updateUrl().isBlank() ? settings.queryUrl()
                 : settings.updateUrl();
         this.updateUrl = update;
@@ -228,6 +236,24 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
     }
 
     /**
+     * Whether to send a request again after it failed: once, for a query (read-only), when the store closed a kept-alive
+     * connection without answering, as a restarted store does with the connections of the pool. Never for an update: it
+     * may have been applied.
+     */
+    static boolean retryQueryOnStaleConnection(IOException failure, int executionCount, HttpContext context) {
+        if (executionCount > 1 || !(failure instanceof NoHttpResponseException)) {
+            return false;
+        }
+        HttpRequest request = HttpClientContext.adapt(context).getRequest();
+        if (request instanceof HttpEntityEnclosingRequest withBody && withBody.getEntity() != null
+                && withBody.getEntity().getContentType() != null
+                && withBody.getEntity().getContentType().getValue().startsWith(SPARQL_UPDATE)) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Sends one SPARQL Update request, the operations in its body ({@code application/sparql-update}, SPARQL 1.1
      * Protocol 2.2.2) rather than in a form: servers cap form sizes (Jetty at 200 kB) but not update bodies, and a
      * bulk import must stay one request to stay one transaction.
@@ -237,7 +263,7 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         int connectMs = (int) settings.connectTimeout().toMillis();
         post.setConfig(RequestConfig.custom().setConnectTimeout(connectMs).setConnectionRequestTimeout(connectMs)
                 .setSocketTimeout((int) settings.updateTimeout().toMillis()).build());
-        post.setEntity(new StringEntity(update, ContentType.create("application/sparql-update", StandardCharsets.UTF_8)));
+        post.setEntity(new StringEntity(update, ContentType.create(SPARQL_UPDATE, StandardCharsets.UTF_8)));
         if (settings.username() != null && !settings.username().isBlank()) {
             String credentials = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
             post.setHeader("Authorization", "Basic " + Base64.getEncoder()
