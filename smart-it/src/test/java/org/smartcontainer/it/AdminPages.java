@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
@@ -50,24 +52,37 @@ final class AdminPages {
     }
 
     /**
-     * Gives a file input a path. Chromium now and then answers "Node with given id does not belong to the
-     * document" when the element was found just before the page settled; choosing a file submits nothing, so
-     * the element is looked up again and the path given again.
+     * Does something to an element that may safely be done again: typing into a field (cleared first), choosing
+     * a file. Chromium now and then answers "Node with given id does not belong to the document" when the
+     * element was found just before the page was replaced; then the element is looked up again and the action
+     * done again.
      */
-    static void chooseFile(Browser browser, By input, Path file) {
-        String path = file.toAbsolutePath().normalize().toString();
-        browser.waitUpTo(WAIT_SECONDS).until(d -> {
+    static void onFreshElement(Browser browser, By locator, Consumer<WebElement> action) {
+        fromFreshElement(browser, locator, element -> {
+            action.accept(element);
+            return true;
+        });
+    }
+
+    /** Reads something from an element, looking it up again as {@link #onFreshElement} does. */
+    static <T> T fromFreshElement(Browser browser, By locator, Function<WebElement, T> read) {
+        return browser.waitUpTo(WAIT_SECONDS).until(d -> {
             try {
-                d.findElement(input).sendKeys(path);
-                return true;
+                return read.apply(d.findElement(locator));
             } catch (WebDriverException e) {
                 if (e instanceof StaleElementReferenceException
                         || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return false;
+                    return null;
                 }
                 throw e;
             }
         });
+    }
+
+    /** Gives a file input a path (choosing a file submits nothing, so it may be done again). */
+    static void chooseFile(Browser browser, By input, Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        onFreshElement(browser, input, element -> element.sendKeys(path));
     }
 
     /** The page's main heading. */
@@ -91,9 +106,10 @@ final class AdminPages {
     }
 
     static void type(Browser browser, String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        onFreshElement(browser, By.id(id), field -> {
+            field.clear();
+            field.sendKeys(text);
+        });
     }
 
     /** Whether an element with this id is on the page. */
@@ -102,7 +118,7 @@ final class AdminPages {
     }
 
     static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText();
+        return fromFreshElement(browser, By.id(id), WebElement::getText);
     }
 
     /** The table row whose key cell (class {@code rk}: user name, app id, record id) is {@code rowKey}. */
