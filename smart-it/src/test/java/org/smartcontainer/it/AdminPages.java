@@ -53,9 +53,8 @@ final class AdminPages {
 
     /**
      * Does something to an element that may safely be done again: typing into a field (cleared first), choosing
-     * a file. Chromium now and then answers "Node with given id does not belong to the document" when the
-     * element was found just before the page was replaced; then the element is looked up again and the action
-     * done again.
+     * a file. When the element turns out to belong to a page that has been replaced ({@link #isOfAReplacedPage}),
+     * it is looked up again and the action done again.
      */
     static void onFreshElement(Browser browser, By locator, Consumer<WebElement> action) {
         fromFreshElement(browser, locator, element -> {
@@ -70,13 +69,34 @@ final class AdminPages {
             try {
                 return read.apply(d.findElement(locator));
             } catch (WebDriverException e) {
-                if (e instanceof StaleElementReferenceException
-                        || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (isOfAReplacedPage(e)) {
                     return null;
                 }
                 throw e;
             }
         });
+    }
+
+    /** Whether the element's page has been replaced by another one. */
+    static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (isOfAReplacedPage(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a failure says that the element belonged to a page that has been replaced: "stale element
+     * reference", or, from Chromium now and then instead, "Node with given id does not belong to the document".
+     */
+    private static boolean isOfAReplacedPage(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Gives a file input a path (choosing a file submits nothing, so it may be done again). */
@@ -95,7 +115,7 @@ final class AdminPages {
         WebElement element = browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.elementToBeClickable(button));
         WebElement html = browser.driver().findElement(By.tagName("html"));
         element.click();
-        browser.waitUpTo(WAIT_SECONDS).until(ExpectedConditions.stalenessOf(html));
+        browser.waitUpTo(WAIT_SECONDS).until(d -> isGone(html));
         browser.waitUpTo(WAIT_SECONDS).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
