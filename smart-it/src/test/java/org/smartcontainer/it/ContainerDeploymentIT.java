@@ -84,7 +84,8 @@ class ContainerDeploymentIT {
         assertEquals(Map.of("smart-database", "UP", "smart-record-store", "UP", "smart-audit", "UP"), checks);
         JsonObject audit = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("smart-audit")).findFirst().orElseThrow().getJsonObject("data");
-        assertEquals(0, audit.getJsonNumber("deadLetters").longValue(), audit.toString());
+        // Payara's MicroProfile Health writes the numbers of the data as JSON strings
+        assertEquals("0", audit.get("deadLetters").toString().replace("\"", ""), audit.toString());
         assertTrue(audit.containsKey("backlog") && audit.containsKey("oldestPendingSeconds"), audit.toString());
     }
 
