@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the durable audit adds to a data request: appending its event to the audit journal and waiting for the
+ * What the durable audit adds to a data request: writing its event to the audit journal and waiting for the
  * force (fsync) that covers it, alone and with 32 requests at once (where one force serves many: group commit),
  * with the force on (the default) and off. In the audit package, as the journal is package-private.
  */
@@ -43,7 +43,7 @@ public class AuditJournalBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("audit-journal-bench");
-        journal = new AuditJournal(directory, 4 << 20, fsync);
+        journal = new AuditJournal(directory, 4 << 20, fsync, Thread::new);
     }
 
     @TearDown(Level.Trial)
@@ -57,10 +57,9 @@ public class AuditJournalBenchmark {
     private long journalOne() throws IOException {
         AuditEvent event = new AuditEvent(Instant.now(), "alice", "my-app@apps.example.org", "1032702",
                 "get_medications", "GET", "/records/1032702/medications/", 200);
-        AuditJournal.Ticket ticket = journal.append(event);
-        journal.sync(ticket);
+        AuditJournal.Ticket ticket = journal.write(event);
         journal.resolved(ticket.segment());
-        return ticket.end();
+        return ticket.segment();
     }
 
     @Benchmark

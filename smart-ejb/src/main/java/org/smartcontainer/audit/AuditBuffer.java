@@ -94,6 +94,7 @@ public final class AuditBuffer {
     private volatile long oldestInFlight = Long.MAX_VALUE;
     private volatile long failingSince;
     private volatile String lastFailure;
+    private volatile String journalFailure;
     private long nextAttempt;
     private int failures;
 
@@ -139,10 +140,11 @@ public final class AuditBuffer {
         }
         AuditJournal.Ticket ticket;
         try {
-            ticket = journal.append(event);
-            journal.sync(ticket);
+            ticket = journal.write(event);
+            journalFailure = null;
         } catch (IOException | UncheckedIOException e) {
             room.release();
+            journalFailure = RateLimitedLog.describe(e);
             writeFailures.warn("The audit journal in " + journal.directory() + " cannot be written ("
                     + RateLimitedLog.describe(e) + "): data requests are refused until it can");
             throw new AuditUnavailableException("The audit journal cannot be written");
@@ -209,7 +211,8 @@ public final class AuditBuffer {
         }
         long since = failingSince;
         return new AuditStatus(backlog(), oldest == Long.MAX_VALUE ? 0 : Math.max(0, (now - oldest) / 1000),
-                deadLetters.count(), since == 0 ? 0 : Math.max(0, (now - since) / 1000), lastFailure, journal.bytes());
+                deadLetters.count(), since == 0 ? 0 : Math.max(0, (now - since) / 1000), lastFailure, journal.bytes(),
+                journalFailure);
     }
 
     /** Writes the batch, isolating any event the database refuses; returns how many were written. */

@@ -9,7 +9,8 @@ package org.smartcontainer.audit;
  * @param failingForSeconds how long writing to the database has been failing, 0 when it works
  * @param lastFailure the last failure in one line, or null while writes work
  * @param journalBytes the size of the local audit journal
+ * @param journalFailure why the last append to the journal failed (data requests are then refused), or null
  */
 public record AuditStatus(int backlog, long oldestPendingSeconds, long deadLetters, long failingForSeconds,
-        String lastFailure, long journalBytes) {
+        String lastFailure, long journalBytes, String journalFailure) {
 }

@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,10 @@ public class AuditWriter {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
+    /** The journal's writer thread is a managed one: the server knows it and gives it the application's context. */
+    @Resource
+    private ManagedThreadFactory threads;
+
     @Inject
     @ConfigProperty(name = "smart.audit.queue-capacity", defaultValue = "20000")
     int capacity;
@@ -85,7 +90,7 @@ public class AuditWriter {
     void start() {
         Path directory = dataDirectory.subdirectory("audit");
         try {
-            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync);
+            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync, threads);
             AuditDeadLetters deadLetters = new AuditDeadLetters(directory);
             buffer = new AuditBuffer(new AuditBuffer.Settings(capacity, Duration.ofMillis(waitMillis), BATCH,
                     Duration.ofMillis(Math.max(1, flushMillis)), Duration.ofMillis(longestRetryMillis)),

@@ -17,7 +17,8 @@ import org.smartcontainer.audit.AuditTrail;
  * Reports whether the audit trail keeps up: DOWN, with the reason, when more events wait for the database than
  * {@code smart.audit.ready.max-backlog} (default 5000), when the oldest has waited longer than
  * {@code smart.audit.ready.max-age-seconds} (default 60), or when writing has failed for longer than
- * {@code smart.audit.ready.max-failing-seconds} (default 30). Readiness only: the waiting events are safe in the
+ * {@code smart.audit.ready.max-failing-seconds} (default 30), or when the local audit journal cannot be written
+ * (then every data request is refused). Readiness only: the waiting events are safe in the
  * journal, and restarting the server would not make the database take them. The figures are in the data either way.
  */
 @Readiness
@@ -69,6 +70,10 @@ public class AuditHealthCheck implements HealthCheck {
         if (status.oldestPendingSeconds() > maxAgeSeconds) {
             problems.add("the oldest audit event has waited " + status.oldestPendingSeconds() + " s (more than "
                     + maxAgeSeconds + " s)");
+        }
+        if (status.journalFailure() != null) {
+            problems.add("the audit journal cannot be written (" + status.journalFailure()
+                    + "): data requests are refused");
         }
         if (status.failingForSeconds() > maxFailingSeconds) {
             problems.add("writing audit events has failed for " + status.failingForSeconds() + " s: "

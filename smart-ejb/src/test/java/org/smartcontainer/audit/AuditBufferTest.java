@@ -51,7 +51,7 @@ class AuditBufferTest {
 
     /** A buffer over the test's journal and dead letters, as the server opens it at start. */
     private AuditBuffer open(int capacity, Duration wait, int batchSize, AuditBuffer.Sink sink) throws IOException {
-        AuditJournal journal = new AuditJournal(dir.resolve("journal"), 4096, true);
+        AuditJournal journal = new AuditJournal(dir.resolve("journal"), 4096, true, Thread::new);
         opened.add(journal);
         return new AuditBuffer(new AuditBuffer.Settings(capacity, wait, batchSize, Duration.ofMillis(100),
                 Duration.ofSeconds(30)), journal, new AuditDeadLetters(dir), sink, clock, Duration.ofMinutes(1));
@@ -253,10 +253,21 @@ class AuditBufferTest {
             Files.write(segment, "a1\t1234abcd\tcut-off-in-the-midd".getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.APPEND);
         }
-        AuditJournal journal = new AuditJournal(dir.resolve("journal"), 4096, true);
+        AuditJournal journal = new AuditJournal(dir.resolve("journal"), 4096, true, Thread::new);
         opened.add(journal);
         assertEquals(2, journal.recovered().size());
         assertEquals(1, journal.unreadableLines());
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenRefusesTheRequestAndSaysSoUntilItCanAgain() throws IOException {
+        AuditBuffer buffer = open(10, Duration.ZERO, 500, database);
+        buffer.add(event(1));
+        opened.get(0).close();
+        assertThrows(AuditUnavailableException.class, () -> buffer.add(event(2)));
+        assertNotNull(buffer.status().journalFailure());
+        assertEquals(1, buffer.backlog(), "the refused event took no room");
+        assertEquals(1, buffer.flush());
     }
 
     @Test
