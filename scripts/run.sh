@@ -111,7 +111,7 @@ start() {
   ear=${1:-$repo/smart-ear/target/smart.ear}
   [ -f "$ear" ] || fail "no EAR at $ear: build it with ./mvnw package -DskipTests"
   [ -x "$home/bin/asadmin" ] || fail "no Payara Server in $home: ./mvnw -Prun package unpacks it"
-  ear_checksum=$(sha256sum "$ear" | cut -d' ' -f1)
+  ear_checksum=$( (sha256sum "$ear" 2>/dev/null || shasum -a 256 "$ear") | cut -d' ' -f1)
   if ! running; then
     start_domain
   elif ! healthy; then
