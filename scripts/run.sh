@@ -111,6 +111,7 @@ start() {
   ear=${1:-$repo/smart-ear/target/smart.ear}
   [ -f "$ear" ] || fail "no EAR at $ear: build it with ./mvnw package -DskipTests"
   [ -x "$home/bin/asadmin" ] || fail "no Payara Server in $home: ./mvnw -Prun package unpacks it"
+  command -v curl >/dev/null 2>&1 || fail "curl is needed to check the application's health: install it (e.g. apt-get install curl)"
   ear_checksum=$( (sha256sum "$ear" 2>/dev/null || shasum -a 256 "$ear") | cut -d' ' -f1)
   if ! running; then
     start_domain
