@@ -220,7 +220,8 @@ class CrashAndStopIT {
                     if (exchange.acknowledgedImport()) {
                         acknowledged.add(exchange.recordId());
                     }
-                    if (!exchange.answered() && interrupted.get()) {
+                    // once the server is going down, a client stops at its first request it does not serve
+                    if (interrupted.get() && (!exchange.answered() || exchange.status() >= 500)) {
                         return null;
                     }
                 }
@@ -247,8 +248,11 @@ class CrashAndStopIT {
         Duration ready = SERVER.awaitOk("/api/admin/records/count", admin, START_LIMIT);
         REPORT.add(scenario + ": start-domain " + seconds(started - start) + ", then the API answered after "
                 + seconds(ready.toNanos()) + " more");
-        SERVER.logLines().stream().skip(logBefore).filter(l -> l.contains("record store") || l.contains("audit events"))
-                .limit(10).forEach(l -> REPORT.add(scenario + ": log: " + l.strip()));
+        List<String> log = SERVER.logLines().stream().skip(logBefore).toList();
+        log.stream().filter(l -> l.contains("record store") || l.contains("audit events")).limit(10)
+                .forEach(l -> REPORT.add(scenario + ": log: " + l.strip()));
+        REPORT.add(scenario + ": SEVERE records logged from the load to the restart: "
+                + severeRecords(log).values().stream().mapToLong(Long::longValue).sum());
 
         List<Exchange> answered = exchanges.stream().filter(Exchange::answeredByTheApplication).toList();
         List<Exchange> imports = exchanges.stream().filter(e -> e.patient() != null).toList();
@@ -261,6 +265,7 @@ class CrashAndStopIT {
                 .forEach(e -> REPORT.add(scenario + ": not the application's answer: " + e.auditKey() + " (answered "
                         + (e.answeredAt() - interruptedAt) / 1_000_000 + " ms after the " + scenario + " was issued)"));
 
+        long checks = System.nanoTime();
         // the audit first: the checks below read records, which adds events
         Map<String, Long> trail = new LinkedHashMap<>();
         List<Exchange> unaudited = unaudited(answered, trail);
@@ -279,6 +284,7 @@ class CrashAndStopIT {
                                 .mapToLong(Map.Entry::getValue).sum() + ")");
             }
         }
+        REPORT.add(scenario + ": checks took " + seconds(System.nanoTime() - checks));
         REPORT.add(scenario + ": (a) acknowledged imports not whole: " + unwhole.size() + "; (b) unacknowledged imports "
                 + "half-present: " + halfPresent.size() + ", whole: " + presentUnacknowledged + "; (c) audit events missing: "
                 + unaudited.size() + " of " + answered.size() + " answered data requests" + ages(unaudited));
