@@ -190,6 +190,7 @@ public final class AuditBuffer {
                 throw unreachable;
             }
             succeeded();
+            journal.purge();
             return written;
         } finally {
             flushing.unlock();

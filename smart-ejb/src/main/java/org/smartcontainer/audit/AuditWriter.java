@@ -90,7 +90,7 @@ public class AuditWriter {
     void start() {
         Path directory = dataDirectory.subdirectory("audit");
         try {
-            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync, threads);
+            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync, threads, Clock.systemUTC());
             AuditDeadLetters deadLetters = new AuditDeadLetters(directory);
             buffer = new AuditBuffer(new AuditBuffer.Settings(capacity, Duration.ofMillis(waitMillis), BATCH,
                     Duration.ofMillis(Math.max(1, flushMillis)), Duration.ofMillis(longestRetryMillis)),
