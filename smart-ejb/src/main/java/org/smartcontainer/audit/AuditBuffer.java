@@ -90,6 +90,7 @@ public final class AuditBuffer {
     private final List<Pending> pending = new ArrayList<>();
     private final RateLimitedLog writeFailures;
     private final RateLimitedLog setAside;
+    private final RateLimitedLog full;
 
     private volatile long oldestInFlight = Long.MAX_VALUE;
     private volatile long failingSince;
@@ -112,6 +113,7 @@ public final class AuditBuffer {
         this.clock = clock;
         this.writeFailures = new RateLimitedLog(LOG, warningInterval, clock);
         this.setAside = new RateLimitedLog(LOG, warningInterval, clock);
+        this.full = new RateLimitedLog(LOG, warningInterval, clock);
         List<AuditJournal.Recovered> recovered = journal.recovered();
         // recovered events count against the capacity like new ones (a negative start is allowed)
         this.room = new Semaphore(settings.capacity() - recovered.size(), true);
@@ -131,6 +133,8 @@ public final class AuditBuffer {
     public void add(AuditEvent event) {
         try {
             if (!room.tryAcquire(settings.roomWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                full.warn("The audit queue is full (" + backlog() + " events wait for the database): data requests"
+                        + " are answered 503 until it drains");
                 throw new AuditUnavailableException("The audit queue is full (" + backlog()
                         + " events not yet written): the audit store does not keep up or is down");
             }
