@@ -13,9 +13,10 @@ import org.smartcontainer.oauth.OAuthPrincipal;
 
 /**
  * Writes the audit event of every request for a call that reads or writes patient data, admitted or
- * refused, with the status it ended with. The event is queued and written within moments by the
- * {@link org.smartcontainer.audit.AuditWriter}; an event that cannot be queued (queue full for longer than the
- * configured wait) fails the request: no unaudited data access.
+ * refused, with the status it ended with. A response filter, so it runs before the answer is sent: the event is
+ * in the local audit journal when the client gets its answer, and reaches the database within moments
+ * ({@link org.smartcontainer.audit.AuditWriter}). An event that cannot be accepted (journal not writable, or the
+ * queue full for longer than the configured wait) fails the request: no unaudited data access.
  */
 @Provider
 public class DataAccessAudit implements ContainerResponseFilter {
