@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,6 +36,13 @@ public class InputEdgeFilter extends HttpFilter {
     /** The response header naming the limit a refused request broke. */
     public static final String REFUSED_HEADER = "Smart-Input-Refused";
 
+    /**
+     * How much more than its limit an announced body may be and still be read (and dropped) before the
+     * {@code 413}, so that a client that sends the whole body before it reads the answer gets it; larger
+     * bodies are refused at once and the connection closed (as Tomcat's {@code maxSwallowSize}).
+     */
+    static final long SWALLOW_BYTES = 2L << 20;
+
     private transient InputCheck check;
     private transient List<String> importPaths;
 
@@ -52,7 +60,13 @@ public class InputEdgeFilter extends HttpFilter {
         long bodyLimit = isImport(request) ? check.limits().importBodyBytes() : check.limits().bodyBytes();
         Optional<InputRefusal> refused = refusal(request, bodyLimit);
         if (refused.isPresent()) {
-            refuse(request, response, refused.get());
+            if (refused.get().status() == 413 && request.getContentLengthLong() <= bodyLimit + SWALLOW_BYTES) {
+                // read and drop a body that is not much too large, so that a client still sending it reads the 413
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                refuse(request, response, refused.get(), false);
+            } else {
+                refuse(request, response, refused.get(), true);
+            }
             return;
         }
         LimitedBodyRequest limited = new LimitedBodyRequest(request, bodyLimit);
@@ -64,14 +78,14 @@ public class InputEdgeFilter extends HttpFilter {
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(request, response, InputCheck.bodyTooLarge(bodyLimit));
+                refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
             }
             return;
         }
         if (limited.exceeded() && !response.isCommitted() && response.getStatus() != 413) {
             // a servlet caught the cut-off itself and answered something else: the answer is 413
             response.reset();
-            refuse(request, response, InputCheck.bodyTooLarge(bodyLimit));
+            refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
         }
     }
 
@@ -109,15 +123,15 @@ public class InputEdgeFilter extends HttpFilter {
         return false;
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, InputRefusal refusal)
-            throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, InputRefusal refusal,
+            boolean bodyLeftUnread) throws IOException {
         LOG.log(Level.FINE, () -> "Refused at the edge (" + refusal.limit() + "): " + request.getMethod() + " "
                 + LoggedInput.cut(request.getRequestURI()));
         response.setStatus(refusal.status());
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader(REFUSED_HEADER, refusal.limit());
-        if (refusal.status() == 413) {
+        if (bodyLeftUnread && refusal.status() == 413) {
             response.setHeader("Connection", "close"); // the rest of the body is not read
         }
         byte[] body = (refusal.message() + "\n").getBytes(StandardCharsets.UTF_8);
