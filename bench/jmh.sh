@@ -4,4 +4,4 @@
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q -pl bench -am package -DskipTests
-exec java -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" org.openjdk.jmh.Main "InProcessApiBenchmark|OAuthVerificationBenchmark" "$@"
+exec java -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" org.openjdk.jmh.Main "InProcessApiBenchmark|OAuthVerificationBenchmark|AuditJournalBenchmark" "$@"

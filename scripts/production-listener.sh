@@ -3,8 +3,9 @@
 # settings"): a worker pool sized for 32 concurrent clients instead of Payara's 5 threads, bounded request
 # lines, headers, parameters and bodies, and timeouts. The HTTP/2 cleartext upgrade (h2c) stays on for now:
 # with it off, a client that offers it (Java's default HttpClient) got no answer at all to an API call
-# answered 401 (docs/operations.md section 10). The run command applies them to its server (scripts/run.sh), the integration tests to theirs
-# (smart-it/pom.xml); an administrator runs it once against any domain.
+# answered 401 (docs/operations.md section 12). The run command applies them to its server
+# (scripts/run.sh), the integration tests to theirs (smart-it/pom.xml); an administrator runs it once
+# against any domain.
 #
 # Usage: production-listener.sh <asadmin> [asadmin options, e.g. --port 4848]
 #          with asadmin set on domain1, which is started for the commands and stopped again if it is not

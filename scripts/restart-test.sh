@@ -13,7 +13,7 @@
 # Environment: as scripts/run.sh (SMART_PAYARA_HOME, SMART_ADMIN_PORT, SMART_HTTP_PORT; default the run
 # command's server in .payara/ on 8080/4848, which the test leaves stopped), and SMART_EAR (default
 # smart-ear/target/smart.ear). The full test run (smart-it/pom.xml, profile restart-test) gives it a server of
-# its own under smart-it/target/restart-test with ports +30000 and SMART_SAMPLE_PATIENTS_COUNT=0.
+# its own under smart-it/target/restart-test with ports +35000 and SMART_SAMPLE_PATIENTS_COUNT=0.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 iterations=${1:-10}

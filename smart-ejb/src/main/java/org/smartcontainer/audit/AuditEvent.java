@@ -18,8 +18,18 @@ import java.util.UUID;
     @Index(name = "SMART_AUDIT_RECORD", columnList = "RECORD_ID, EVENT_TIME")})
 public class AuditEvent {
 
+    // The column sizes, in one place: the entity's mapping, the bounds applied to every value before an event is
+    // queued (AuditText), and the migrations (checked by AuditColumnsTest) all follow these.
+    public static final int ID_LENGTH = 36;
+    public static final int ACCOUNT_LENGTH = 254;
+    public static final int APP_LENGTH = 256;
+    public static final int RECORD_LENGTH = 200;
+    public static final int CALL_LENGTH = 200;
+    public static final int METHOD_LENGTH = 10;
+    public static final int PATH_LENGTH = 1000;
+
     @Id
-    @Column(length = 36)
+    @Column(length = ID_LENGTH)
     private String id;
 
     /** Milliseconds since the epoch: a plain number sorts and compares the same in every database. */
@@ -27,24 +37,24 @@ public class AuditEvent {
     private long time;
 
     /** The account acting (the user behind a token, or an administrator), or null (background apps, refused callers). */
-    @Column(name = "ACCOUNT", length = 254)
+    @Column(name = "ACCOUNT", length = ACCOUNT_LENGTH)
     private String account;
 
     /** The app acting, or null. */
-    @Column(name = "APP_ID", length = 256)
+    @Column(name = "APP_ID", length = APP_LENGTH)
     private String app;
 
-    @Column(name = "RECORD_ID", length = 200)
+    @Column(name = "RECORD_ID", length = RECORD_LENGTH)
     private String record;
 
     /** The call: the ontology's client method name or the admin operation, e.g. {@code get_medications}. */
-    @Column(name = "CALL_NAME", nullable = false, length = 200)
+    @Column(name = "CALL_NAME", nullable = false, length = CALL_LENGTH)
     private String call;
 
-    @Column(name = "HTTP_METHOD", nullable = false, length = 10)
+    @Column(name = "HTTP_METHOD", nullable = false, length = METHOD_LENGTH)
     private String method;
 
-    @Column(name = "PATH", nullable = false, length = 1000)
+    @Column(name = "PATH", nullable = false, length = PATH_LENGTH)
     private String path;
 
     /** The HTTP status of the answer. */
@@ -55,16 +65,26 @@ public class AuditEvent {
         // for JPA
     }
 
+    /**
+     * A new event; every value is bounded to its column first ({@link AuditText#bound}), so that whatever a request
+     * carried, the event can be stored.
+     */
     public AuditEvent(Instant time, String account, String app, String record, String call, String method, String path,
             int status) {
-        this.id = UUID.randomUUID().toString();
-        this.time = time.toEpochMilli();
-        this.account = account;
-        this.app = app;
-        this.record = record;
-        this.call = call;
-        this.method = method;
-        this.path = path.length() > 1000 ? path.substring(0, 1000) : path;
+        this(UUID.randomUUID().toString(), time.toEpochMilli(), account, app, record, call, method, path, status);
+    }
+
+    /** An event as it was journaled (its id and time kept), bounded like a new one. */
+    AuditEvent(String id, long time, String account, String app, String record, String call, String method, String path,
+            int status) {
+        this.id = AuditText.bound(id, ID_LENGTH);
+        this.time = time;
+        this.account = AuditText.bound(account, ACCOUNT_LENGTH);
+        this.app = AuditText.bound(app, APP_LENGTH);
+        this.record = AuditText.bound(record, RECORD_LENGTH);
+        this.call = AuditText.bound(call, CALL_LENGTH);
+        this.method = AuditText.bound(method, METHOD_LENGTH);
+        this.path = AuditText.bound(path, PATH_LENGTH);
         this.status = status;
     }
 

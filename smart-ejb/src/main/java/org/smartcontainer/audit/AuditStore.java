@@ -5,9 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Writes batches of audit events, each batch in its own transaction. */
+/** Writes batches of audit events, each batch in its own transaction: what the {@link AuditBuffer} writes to. */
 @Stateless
 public class AuditStore {
 
@@ -20,5 +23,21 @@ public class AuditStore {
         for (AuditEvent event : batch) {
             em.persist(event);
         }
+    }
+
+    /** Of these ids, the ones stored already. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Set<String> stored(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT e.id FROM AuditEvent e WHERE e.id IN :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** Asks the database a trivial question; throws if it cannot be reached. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void probe() {
+        em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.id = ''", Long.class).getSingleResult();
     }
 }

@@ -38,10 +38,20 @@ public class AuditTrail {
         writer.add(event);
     }
 
+    /** How the trail is doing: events waiting, dead letters, failures. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditStatus status() {
+        return writer.status();
+    }
+
     /** The events matching the query, newest first. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuditPage search(AuditQuery query) {
-        writer.flush();
+        try {
+            writer.flushNow();
+        } catch (RuntimeException e) {
+            // the database cannot be reached: the query below fails the same way; events wait in the journal
+        }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
         Root<AuditEvent> event = select.from(AuditEvent.class);

@@ -74,14 +74,19 @@ class ContainerDeploymentIT {
 
     @Test
     @RunAsClient
-    void healthReportsTheDatabaseAndTheRecordStoreUp() throws Exception {
+    void healthReportsTheDatabaseTheRecordStoreAndTheAuditTrailUp() throws Exception {
         HttpResponse<String> response = TestServer.get(HttpClient.newHttpClient(), "/health/ready");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
         assertEquals("UP", health.getString("status"));
         var checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
-        assertEquals(Map.of("smart-database", "UP", "smart-record-store", "UP"), checks);
+        assertEquals(Map.of("smart-database", "UP", "smart-record-store", "UP", "smart-audit", "UP"), checks);
+        JsonObject audit = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("smart-audit")).findFirst().orElseThrow().getJsonObject("data");
+        // Payara's MicroProfile Health writes the numbers of the data as JSON strings
+        assertEquals("0", audit.get("deadLetters").toString().replace("\"", ""), audit.toString());
+        assertTrue(audit.containsKey("backlog") && audit.containsKey("oldestPendingSeconds"), audit.toString());
     }
 
     @Test

@@ -414,6 +414,33 @@ class OAuthWiringIT {
         assertEquals(400, admin(f.adminPassword(), "GET", "/admin/audit?from=yesterday", null).statusCode());
     }
 
+    @Test
+    void anOverLongRecordIdIsAuditedCutToItsColumnAndTheTrailGoesOnRecordingEveryLaterRequest() throws Exception {
+        Fixture f = fixture();
+        String longId = "a".repeat(230);
+        HttpResponse<String> hostile = HTTP.send(HttpRequest.newBuilder(URI.create(SmartClient.API + "/records/" + longId
+                + "/demographics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, hostile.statusCode(), "unsigned: refused");
+        OAuth1AccessToken token = dance(f.appA(), f.recordB(), ALICE);
+        assertEquals(200, f.appA().call(Verb.GET, "/records/" + f.recordB() + "/allergies/", token).statusCode());
+
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(longId.getBytes(StandardCharsets.UTF_8));
+        String cut = "…[cut: 230 chars, sha256 " + java.util.HexFormat.of().formatHex(digest, 0, 8) + "]";
+        String stored = "a".repeat(200 - cut.length()) + cut;
+        HttpResponse<String> trail = admin(f.adminPassword(), "GET", "/admin/audit?record="
+                + URLEncoder.encode(stored, StandardCharsets.UTF_8), null);
+        assertEquals(200, trail.statusCode(), trail.body());
+        var events = json(trail.body()).getJsonArray("events").getValuesAs(JsonObject.class);
+        assertEquals(1, events.size(), "the refused call is in the trail under its cut id: " + events);
+        assertEquals(401, events.get(0).getInt("status"));
+
+        HttpResponse<String> later = admin(f.adminPassword(), "GET", "/admin/audit?account=" + ALICE + "&record="
+                + f.recordB() + "&limit=100", null);
+        assertTrue(json(later.body()).getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getString("call").equals("get_allergies") && e.getInt("status") == 200),
+                "the read after it is audited: the trail did not stop");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The whole dance: request token bound to the record, approval by the user, exchange. */

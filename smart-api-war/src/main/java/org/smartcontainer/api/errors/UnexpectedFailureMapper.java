@@ -7,11 +7,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcontainer.edge.BodyTooLargeException;
 import org.smartcontainer.persistence.DatabaseUnavailable;
 
 /**
  * Everything else: HTTP exceptions keep their status (and headers such as {@code Allow}) with a short text
- * body; a failure caused by the database being unreachable is {@code 503} (see {@link DatabaseUnavailable});
+ * body; a body cut off at its limit by the input edge is {@code 413}; a failure caused by the database being unreachable is {@code 503} (see {@link DatabaseUnavailable});
  * any other failure is logged with an incident id and answered {@code 500} with that id only.
  */
 @Provider
@@ -29,6 +30,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             Response.StatusType status = response.getStatusInfo();
             return Response.fromResponse(response).type("text/plain;charset=UTF-8")
                     .entity(status.getReasonPhrase() + "\n").build();
+        }
+        var tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ApiProblem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage());
         }
         if (DatabaseUnavailable.causes(e)) {
             LOG.warning(() -> "API request failed: the database cannot be reached (" + e + ")");

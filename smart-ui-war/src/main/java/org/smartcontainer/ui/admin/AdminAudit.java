@@ -15,6 +15,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.smartcontainer.audit.AuditPage;
 import org.smartcontainer.audit.AuditQuery;
+import org.smartcontainer.audit.AuditStatus;
 import org.smartcontainer.audit.AuditTrail;
 
 /**
@@ -65,6 +66,11 @@ public class AdminAudit implements Serializable {
             return row.getId();
         }
     };
+
+    /** How the audit trail is doing now: events waiting for the database, dead letters, failures. */
+    public AuditStatus getStatus() {
+        return audit.status();
+    }
 
     /** Applies the filters; a date that is not one is reported here (the table then shows nothing). */
     public void apply() {
