@@ -39,12 +39,12 @@ public class OAuthVerificationBenchmark {
     static final String TOKEN_SECRET = "token-secret-0123456789";
 
     private OAuthVerifier verifier;
-    private ApiLoadDriver.Signer signer;
+    private OAuthSigner signer;
 
     @Setup
     public void setUp() {
         verifier = new OAuthVerifier(Clock.systemUTC(), Duration.ofMinutes(5), new InMemoryNonceStore());
-        signer = new ApiLoadDriver.Signer("bench@bench.localhost", CONSUMER_SECRET, "token-0123456789", TOKEN_SECRET);
+        signer = new OAuthSigner("bench@bench.localhost", CONSUMER_SECRET, "token-0123456789", TOKEN_SECRET);
     }
 
     @Benchmark
