@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.smartcontainer.logging.RateLimitedLog;
 
 /**
  * Audit events on their way to the database. A request's event is bounded to its columns ({@link AuditEvent}),

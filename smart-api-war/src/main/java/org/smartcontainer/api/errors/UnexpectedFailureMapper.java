@@ -4,10 +4,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartcontainer.edge.BodyTooLargeException;
+import org.smartcontainer.logging.RateLimitedLog;
 import org.smartcontainer.persistence.DatabaseUnavailable;
 
 /**
@@ -19,6 +22,7 @@ import org.smartcontainer.persistence.DatabaseUnavailable;
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+    private static final RateLimitedLog DATABASE_DOWN = new RateLimitedLog(LOG, Duration.ofMinutes(1), Clock.systemUTC());
 
     @Override
     public Response toResponse(Throwable e) {
@@ -36,7 +40,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             return ApiProblem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage());
         }
         if (DatabaseUnavailable.causes(e)) {
-            LOG.warning(() -> "API request failed: the database cannot be reached (" + e + ")");
+            // every request fails the same way during an outage: one line a minute, no stack traces
+            DATABASE_DOWN.warn("API requests fail: the database cannot be reached ("
+                    + RateLimitedLog.describe(e) + ")");
             return ApiProblem.unavailable(DatabaseUnavailable.MESSAGE);
         }
         String incident = UUID.randomUUID().toString();
