@@ -43,7 +43,7 @@ public class AuditJournalBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("audit-journal-bench");
-        journal = new AuditJournal(directory, 4 << 20, fsync, Thread::new);
+        journal = new AuditJournal(directory, 4 << 20, fsync, Thread::new, java.time.Clock.systemUTC());
     }
 
     @TearDown(Level.Trial)

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.smartcontainer.logging.RateLimitedLog;
 
 /**
  * Audit events on their way to the database. A request's event is bounded to its columns ({@link AuditEvent}),
@@ -90,6 +91,7 @@ public final class AuditBuffer {
     private final List<Pending> pending = new ArrayList<>();
     private final RateLimitedLog writeFailures;
     private final RateLimitedLog setAside;
+    private final RateLimitedLog full;
 
     private volatile long oldestInFlight = Long.MAX_VALUE;
     private volatile long failingSince;
@@ -112,6 +114,7 @@ public final class AuditBuffer {
         this.clock = clock;
         this.writeFailures = new RateLimitedLog(LOG, warningInterval, clock);
         this.setAside = new RateLimitedLog(LOG, warningInterval, clock);
+        this.full = new RateLimitedLog(LOG, warningInterval, clock);
         List<AuditJournal.Recovered> recovered = journal.recovered();
         // recovered events count against the capacity like new ones (a negative start is allowed)
         this.room = new Semaphore(settings.capacity() - recovered.size(), true);
@@ -131,6 +134,8 @@ public final class AuditBuffer {
     public void add(AuditEvent event) {
         try {
             if (!room.tryAcquire(settings.roomWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                full.warn("The audit queue is full (" + backlog() + " events wait for the database): data requests"
+                        + " are answered 503 until it drains");
                 throw new AuditUnavailableException("The audit queue is full (" + backlog()
                         + " events not yet written): the audit store does not keep up or is down");
             }
@@ -190,6 +195,7 @@ public final class AuditBuffer {
                 throw unreachable;
             }
             succeeded();
+            journal.purge();
             return written;
         } finally {
             flushing.unlock();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,8 @@ final class AuditJournal implements AutoCloseable {
 
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.log");
     private static final Write CLOSE = new Write(new byte[0], new CompletableFuture<>());
+    /** How long a segment is kept after its last event reached the database (see {@link #resolved}). */
+    static final Duration DELETE_GRACE = Duration.ofSeconds(10);
     /** The longest a request waits for its event to be on disk before it is refused. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
@@ -66,6 +69,9 @@ final class AuditJournal implements AutoCloseable {
     private final Thread writer;
     /** Events per segment not yet resolved (guarded by itself). */
     private final Map<Long, Integer> unresolved = new HashMap<>();
+    /** Segments all of whose events are resolved, and since when (guarded by {@link #unresolved}). */
+    private final Map<Long, Long> finishedAt = new HashMap<>();
+    private final Clock clock;
 
     // written by the writer thread only (and by the constructor before it starts)
     private FileChannel channel;
@@ -81,9 +87,12 @@ final class AuditJournal implements AutoCloseable {
      * @param force whether each batch is forced to disk (fsync); without it an event survives the death of the JVM
      *     but not of the machine
      * @param threads where the journal's writer thread comes from
+     * @param clock for the grace period of finished segments
      */
-    AuditJournal(Path directory, long segmentBytes, boolean force, ThreadFactory threads) throws IOException {
+    AuditJournal(Path directory, long segmentBytes, boolean force, ThreadFactory threads, Clock clock)
+            throws IOException {
         this.directory = Files.createDirectories(directory);
+        this.clock = clock;
         this.segmentBytes = segmentBytes;
         this.force = force;
         long last = 0;
@@ -132,19 +141,36 @@ final class AuditJournal implements AutoCloseable {
         }
     }
 
-    /** One event of the segment has been written to the database (or set aside); a finished segment goes. */
+    /**
+     * One event of the segment has been written to the database (or set aside). A segment all of whose events
+     * are resolved is deleted by a later {@link #purge}, not at once: a database may acknowledge a commit before it
+     * is on its disk (H2, the server's default database, writes commits out within a second), and the journal must
+     * still hold the event if the machine dies in between.
+     */
     void resolved(long ofSegment) {
-        boolean delete;
         synchronized (unresolved) {
             Integer left = unresolved.merge(ofSegment, -1, Integer::sum);
-            delete = left != null && left <= 0 && ofSegment != segment;
-            if (delete) {
+            if (left != null && left <= 0 && ofSegment != segment) {
                 unresolved.remove(ofSegment);
+                finishedAt.put(ofSegment, clock.millis());
             }
         }
-        if (delete) {
-            deleteSegment(ofSegment);
+    }
+
+    /** Deletes the segments resolved for longer than the grace period. */
+    void purge() {
+        List<Long> due = new ArrayList<>();
+        synchronized (unresolved) {
+            long now = clock.millis();
+            finishedAt.entrySet().removeIf(e -> {
+                boolean old = now - e.getValue() >= DELETE_GRACE.toMillis();
+                if (old) {
+                    due.add(e.getKey());
+                }
+                return old;
+            });
         }
+        due.forEach(this::deleteSegment);
     }
 
     /** The bytes in the journal's segments. */
@@ -258,15 +284,11 @@ final class AuditJournal implements AutoCloseable {
         channel.close();
         long finished = segment;
         openSegment(finished + 1);
-        boolean empty;
         synchronized (unresolved) {
-            empty = unresolved.getOrDefault(finished, 0) <= 0;
-            if (empty) {
+            if (unresolved.getOrDefault(finished, 0) <= 0) {
                 unresolved.remove(finished);
+                finishedAt.put(finished, clock.millis());
             }
-        }
-        if (empty) {
-            deleteSegment(finished);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcontainer.logging.RateLimitedLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.config.DataDirectory;
 
@@ -71,7 +72,7 @@ public class AuditWriter {
     long flushMillis;
 
     @Inject
-    @ConfigProperty(name = "smart.audit.retry-max-ms", defaultValue = "30000")
+    @ConfigProperty(name = "smart.audit.retry-max-ms", defaultValue = "5000")
     long longestRetryMillis;
 
     @Inject
@@ -90,7 +91,7 @@ public class AuditWriter {
     void start() {
         Path directory = dataDirectory.subdirectory("audit");
         try {
-            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync, threads);
+            journal = new AuditJournal(directory.resolve("journal"), segmentBytes, fsync, threads, Clock.systemUTC());
             AuditDeadLetters deadLetters = new AuditDeadLetters(directory);
             buffer = new AuditBuffer(new AuditBuffer.Settings(capacity, Duration.ofMillis(waitMillis), BATCH,
                     Duration.ofMillis(Math.max(1, flushMillis)), Duration.ofMillis(longestRetryMillis)),

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.smartcontainer.edge.LoggedInput;
 
 /**
  * The HTTP client of proxy mode (proxy-mode-and-security.md §1): {@code GET}s on the configured REST base of an
@@ -118,7 +119,7 @@ public class RecordProxy implements AutoCloseable {
             throw new RecordStoreUnavailableException("The EHR is unavailable (no connection: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); try again later", e);
         } catch (HttpTimeoutException e) {
-            LOG.warning(() -> "The EHR at " + base + " did not answer " + pathAndQuery + " within "
+            LOG.warning(() -> "The EHR at " + base + " did not answer " + LoggedInput.cut(pathAndQuery) + " within "
                     + settings.readTimeout().toMillis() + " ms");
             throw new TimeoutException("The EHR did not answer within " + settings.readTimeout().toMillis() + " ms", e);
         } catch (IOException e) {

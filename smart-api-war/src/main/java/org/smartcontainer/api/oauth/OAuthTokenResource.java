@@ -17,6 +17,7 @@ import org.smartcontainer.api.security.Anonymous;
 import org.smartcontainer.oauth.FormResponse;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthService;
+import org.smartcontainer.edge.LoggedInput;
 
 /**
  * {@code /oauth/request_token} and {@code /oauth/access_token} (api.md §7): POST, GET tolerated.
@@ -67,7 +68,7 @@ public class OAuthTokenResource {
         try {
             return Response.ok(call.call().body(), MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
-            LOG.log(Level.FINE, "Token endpoint refused a request: {0}", e.reason());
+            LOG.log(Level.FINE, "Token endpoint refused a request: {0}", LoggedInput.cut(e.reason()));
             if (e.reason() == OAuthException.Reason.UNKNOWN_RECORD) {
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE).entity("Unknown record").build();
             }

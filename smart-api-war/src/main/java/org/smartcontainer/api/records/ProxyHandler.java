@@ -30,6 +30,7 @@ import org.smartcontainer.oauth.OAuthPrincipal;
 import org.smartcontainer.ontology.SmartTerms;
 import org.smartcontainer.records.ProxyMode;
 import org.smartcontainer.records.RecordProxy;
+import org.smartcontainer.edge.LoggedInput;
 
 /**
  * Proxy mode (proxy-mode-and-security.md §1.3): a record read that {@link org.smartcontainer.api.security.ApiAuthorization}
@@ -66,7 +67,7 @@ public class ProxyHandler {
         String path = request.match().path();
         if (!staysInItsPlace(path)) {
             // an encoded "/" or a dot segment could take the EHR's path to another record than the one authorized
-            LOG.warning(() -> "Not forwarded to the EHR (encoded separator or dot segment): " + path);
+            LOG.warning(() -> "Not forwarded to the EHR (encoded separator or dot segment): " + LoggedInput.cut(path));
             return ApiProblem.response(Response.Status.NOT_FOUND, "No API call at " + path);
         }
         String query = withoutOAuth(rawQuery);
@@ -82,7 +83,7 @@ public class ProxyHandler {
             return ApiProblem.response(status, "The EHR refused " + path + " (HTTP " + status + ")");
         }
         if (status != 200) {
-            LOG.warning(() -> "The EHR answered HTTP " + status + " for " + path);
+            LOG.warning(() -> "The EHR answered HTTP " + status + " for " + LoggedInput.cut(path));
             return ApiProblem.response(Response.Status.BAD_GATEWAY, "The EHR failed to answer " + path + " (HTTP "
                     + status + ")");
         }
@@ -96,7 +97,7 @@ public class ProxyHandler {
         try {
             graph = Rio.parse(new ByteArrayInputStream(answer.body()), request.url(), format.get());
         } catch (IOException | RDFParseException e) {
-            LOG.warning(() -> "The EHR sent unreadable " + format.get().getName() + " for " + path + ": " + e.getMessage());
+            LOG.warning(() -> "The EHR sent unreadable " + format.get().getName() + " for " + LoggedInput.cut(path) + ": " + LoggedInput.cut(e.getMessage()));
             return ApiProblem.response(Response.Status.BAD_GATEWAY, "The EHR sent data for " + path + " that cannot be read");
         }
         return responses.rdf(request, ofRecord(graph, request.apiBase(), request.recordId()));
@@ -186,7 +187,7 @@ public class ProxyHandler {
         }
         if (dropped > 0) {
             int n = dropped;
-            LOG.warning(() -> "Dropped " + n + " triples about other records from the EHR's answer for record " + recordId);
+            LOG.warning(() -> "Dropped " + n + " triples about other records from the EHR's answer for record " + LoggedInput.cut(recordId));
         }
         return kept;
     }

@@ -1,10 +1,5 @@
 package org.smartcontainer.api.routing;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.smartcontainer.edge.InputCheck;
 import org.smartcontainer.ontology.ApiCall;
 import org.smartcontainer.ontology.SmartOntology;
 
@@ -136,35 +132,7 @@ public final class ApiRouter {
 
     /** Decodes {@code %XX} escapes as UTF-8 ({@code +} stays a plus in paths); empty if malformed. */
     static Optional<String> percentDecode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return Optional.of(raw);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            }
-        }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return InputCheck.decode(raw, false);
     }
 
     /** Every route, grouped by path template. */

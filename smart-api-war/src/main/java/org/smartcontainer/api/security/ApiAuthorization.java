@@ -25,6 +25,7 @@ import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthPrincipal;
 import org.smartcontainer.oauth.OAuthService;
+import org.smartcontainer.edge.LoggedInput;
 
 /**
  * The single authorization decision point of the API. Every request passes here before JAX-RS picks a
@@ -91,7 +92,7 @@ public class ApiAuthorization implements ContainerRequestFilter {
         caller.set(call, principal);
         AccessDecision decision = oauth.decide(principal, call.category(), method, call.target());
         if (decision instanceof AccessDecision.Deny deny) {
-            LOG.log(Level.FINE, "Refused {0} {1} for {2}: {3}", new Object[] {method, call.name(), principal, deny.reason()});
+            LOG.log(Level.FINE, "Refused {0} {1} for {2}: {3}", new Object[] {method, call.name(), principal, LoggedInput.cut(deny.reason())});
             request.abortWith(deny.status() == 401 ? unauthorized(request, "Unauthorized")
                     : text(Response.Status.fromStatusCode(deny.status()), deny.reason()).build());
         }
@@ -105,7 +106,7 @@ public class ApiAuthorization implements ContainerRequestFilter {
         try {
             return oauth.resolve(OAuthRequests.of(request, urls.apiBase(request.getUriInfo())));
         } catch (OAuthException e) {
-            LOG.log(Level.FINE, "OAuth verification failed: {0}", e.reason());
+            LOG.log(Level.FINE, "OAuth verification failed: {0}", LoggedInput.cut(e.reason()));
             throw new Refused(unauthorized(request, "Unauthorized"));
         } catch (IllegalArgumentException e) {
             throw new Refused(text(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large").build());

@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.PercentEncoding;
@@ -26,6 +25,7 @@ import org.smartcontainer.sampleapps.client.SmartRestClient.Token;
 import org.smartcontainer.sampleapps.refill.MedicationsGraph;
 import org.smartcontainer.sampleapps.refill.MedicationsGraph.Medication;
 import org.smartcontainer.sampleapps.rest.RestAppSessions.State;
+import org.smartcontainer.edge.LoggedInput;
 
 /**
  * The REST sample app (a Java port of the reference's rest_minimal, sample-apps.md sections 4.1/4.2): a
@@ -87,7 +87,7 @@ public class RestAppServlet extends HttpServlet {
             Thread.currentThread().interrupt();
             page(response, 503, "Interrupted", "<p>Try again.</p>");
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "REST app: the container could not be reached", e);
+            LOG.warning(() -> "REST app: the container could not be reached: " + LoggedInput.cut(e));
             page(response, 502, "The container did not answer", "<p>" + html(e.getMessage()) + "</p>");
         }
     }
@@ -108,6 +108,12 @@ public class RestAppServlet extends HttpServlet {
         }
         HttpResponse<String> answer = client.send("POST", "/oauth/request_token", null, Map.of("smart_record_id", recordId),
                 Map.of("oauth_callback", "oob"));
+        if (answer.statusCode() >= 400 && answer.statusCode() < 500) {
+            // the container refused this launch (e.g. no such record): the launch request was wrong, not the container
+            page(response, 400, "No request token", "<p>The container refused the launch (" + answer.statusCode()
+                    + "): " + html(answer.body()) + "</p>");
+            return;
+        }
         if (answer.statusCode() != 200) {
             page(response, 502, "No request token", "<p>The container answered " + answer.statusCode() + ": "
                     + html(answer.body()) + "</p>");

@@ -1,4 +1,4 @@
-package org.smartcontainer.audit;
+package org.smartcontainer.logging;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 
 /**
  * A warning that repeats (the database is down, events are refused) logged at most once per interval, with the
- * count of the occurrences it stands for, and never with a stack trace: a failing retry loop must not flood the
- * server log.
+ * count of the occurrences it stands for, and never with a stack trace: a failing retry loop, or every request
+ * during a database outage, must not flood the server log.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private final Logger log;
     private final long intervalMillis;
@@ -18,14 +18,14 @@ final class RateLimitedLog {
     private long lastLogged = Long.MIN_VALUE;
     private long suppressed;
 
-    RateLimitedLog(Logger log, Duration interval, Clock clock) {
+    public RateLimitedLog(Logger log, Duration interval, Clock clock) {
         this.log = log;
         this.intervalMillis = interval.toMillis();
         this.clock = clock;
     }
 
     /** Logs the message now, or counts it for the next line if one was logged within the interval. */
-    synchronized void warn(String message) {
+    public synchronized void warn(String message) {
         long now = clock.millis();
         if (lastLogged != Long.MIN_VALUE && now - lastLogged < intervalMillis) {
             suppressed++;
@@ -39,13 +39,13 @@ final class RateLimitedLog {
     }
 
     /** Forgets the interval, so that the next warning, of a new episode, is logged at once. */
-    synchronized void reset() {
+    public synchronized void reset() {
         lastLogged = Long.MIN_VALUE;
         suppressed = 0;
     }
 
     /** A failure in one short line: its class and the message of its innermost cause, cut. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

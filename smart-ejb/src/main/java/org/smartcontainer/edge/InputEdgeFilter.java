@@ -1,0 +1,141 @@
+package org.smartcontainer.edge;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The edge of a web module: refuses a request whose path, query, headers or body break {@link InputLimits}
+ * with a short plain-text 4xx (400, 413, 414 or 431) naming the limit in the {@value #REFUSED_HEADER} header,
+ * before any servlet, service, database or log sees it; and cuts a streamed body off at its limit. Each
+ * web module registers it first in its filter chain (a {@code @WebFilter} subclass named {@value #NAME}).
+ * The init parameter {@value #IMPORT_PATHS} lists the paths (relative to the module, a trailing {@code *}
+ * for a prefix) whose bodies may reach {@link InputLimits#importBodyBytes()} instead of
+ * {@link InputLimits#bodyBytes()}.
+ */
+public class InputEdgeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(InputEdgeFilter.class.getName());
+
+    /** The filter name every module registers it under (and orders first by). */
+    public static final String NAME = "InputEdge";
+    /** The init parameter with the import paths, comma-separated. */
+    public static final String IMPORT_PATHS = "import-paths";
+    /** The response header naming the limit a refused request broke. */
+    public static final String REFUSED_HEADER = "Smart-Input-Refused";
+
+    /**
+     * How much more than its limit an announced body may be and still be read (and dropped) before the
+     * {@code 413}, so that a client that sends the whole body before it reads the answer gets it; larger
+     * bodies are refused at once and the connection closed (as Tomcat's {@code maxSwallowSize}).
+     */
+    static final long SWALLOW_BYTES = 2L << 20;
+
+    private transient InputCheck check;
+    private transient List<String> importPaths;
+
+    @Override
+    public void init() throws ServletException {
+        check = new InputCheck(InputLimits.fromConfig());
+        String paths = getInitParameter(IMPORT_PATHS);
+        importPaths = paths == null || paths.isBlank() ? List.of()
+                : Arrays.stream(paths.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long bodyLimit = isImport(request) ? check.limits().importBodyBytes() : check.limits().bodyBytes();
+        Optional<InputRefusal> refused = refusal(request, bodyLimit);
+        if (refused.isPresent()) {
+            if (refused.get().status() == 413 && request.getContentLengthLong() <= bodyLimit + SWALLOW_BYTES) {
+                // read and drop a body that is not much too large, so that a client still sending it reads the 413
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                refuse(request, response, refused.get(), false);
+            } else {
+                refuse(request, response, refused.get(), true);
+            }
+            return;
+        }
+        LimitedBodyRequest limited = new LimitedBodyRequest(request, bodyLimit);
+        try {
+            chain.doFilter(limited, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!limited.exceeded() && BodyTooLargeException.in(e).isEmpty()) {
+                throw e;
+            }
+            if (!response.isCommitted()) {
+                response.reset();
+                refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+            }
+            return;
+        }
+        if (limited.exceeded() && !response.isCommitted() && response.getStatus() != 413) {
+            // a servlet caught the cut-off itself and answered something else: the answer is 413
+            response.reset();
+            refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+        }
+    }
+
+    private Optional<InputRefusal> refusal(HttpServletRequest request, long bodyLimit) {
+        Optional<InputRefusal> refused = check.target(request.getRequestURI(), request.getQueryString());
+        if (refused.isPresent()) {
+            return refused;
+        }
+        int lines = 0;
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                lines++;
+                refused = check.header(name, value);
+                if (refused.isPresent()) {
+                    return refused;
+                }
+            }
+        }
+        refused = check.headerCount(lines);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        return request.getContentLengthLong() > bodyLimit ? Optional.of(InputCheck.bodyTooLarge(bodyLimit)) : Optional.empty();
+    }
+
+    private boolean isImport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(Math.min(request.getContextPath().length(),
+                request.getRequestURI().length()));
+        for (String importPath : importPaths) {
+            if (importPath.endsWith("*") ? path.startsWith(importPath.substring(0, importPath.length() - 1))
+                    : path.equals(importPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, InputRefusal refusal,
+            boolean bodyLeftUnread) throws IOException {
+        LOG.log(Level.FINE, () -> "Refused at the edge (" + refusal.limit() + "): " + request.getMethod() + " "
+                + LoggedInput.cut(request.getRequestURI()));
+        response.setStatus(refusal.status());
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader(REFUSED_HEADER, refusal.limit());
+        if (bodyLeftUnread && refusal.status() == 413) {
+            response.setHeader("Connection", "close"); // the rest of the body is not read
+        }
+        byte[] body = (refusal.message() + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
