@@ -79,6 +79,8 @@ if [ -z "$reuse" ]; then
   [ -f "$jdbc_jar" ] || { echo "soak.sh: no $jdbc_jar (run the PostgreSQL integration tests once)" >&2; exit 1; }
   unzip -q "$payara_zip" -d "$soak"
   scripts/payara-ports.sh "$domain/config/domain.xml" $offset
+  # the production listener settings (worker pool for 32 clients, input limits), as the run command applies them
+  sh scripts/production-listener.sh --domain-xml "$domain/config/domain.xml"
   scripts/postgresql.sh start "$soak/postgresql" $pg_port
   scripts/payara-postgresql.sh "$home" $admin_port "$jdbc_jar" 127.0.0.1 $pg_port smart smart
   $asadmin start-domain domain1

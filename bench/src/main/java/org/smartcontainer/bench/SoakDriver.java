@@ -64,7 +64,8 @@ public final class SoakDriver {
 
     /**
      * One request and what it must leave in the audit trail: {@code who} ({@code app}: the driver's app,
-     * {@code admin}, {@code anonymous}) and {@code call} (the call name of a patient-data route, else null).
+     * {@code admin}, {@code anonymous}, {@code signed-hostile}: the app with hostile input) and {@code call} (the
+     * call name of a patient-data route, else null).
      */
     record Planned(Kind kind, HttpRequest request, String who, String call) {
     }
@@ -361,10 +362,10 @@ public final class SoakDriver {
             case 19 -> anonymous("/login.xhtml?x=%3Cscript%3E&y=" + LONG, null);
             case 20 -> new Planned(Kind.FUZZ_SIGNED, api.signed(token, "GET", r + record + "/lab_results/?date_from="
                     + List.of(LONG, "%27%20OR%201%3D1--", "%7D%20DROP%20ALL%20%23", "%3Cscript%3E", "%00",
-                    "99999999999999999999-99-99").get(random.nextInt(6))), "app", "get_lab_results");
+                    "99999999999999999999-99-99").get(random.nextInt(6))), "signed-hostile", "get_lab_results");
             case 21 -> new Planned(Kind.FUZZ_SIGNED, api.signed(token, "GET", r + record + "/medications/?limit="
                     + List.of("999999999999999999999", "-1", "1e9", "%3Cb%3E").get(random.nextInt(4)) + "&offset=-5"),
-                    "app", "get_medications");
+                    "signed-hostile", "get_medications");
             default -> throw new IllegalArgumentException("No hostile case " + i);
         };
     }
@@ -643,9 +644,9 @@ public final class SoakDriver {
         // audit
         AuditComparison audit = AuditComparison.of(expectedEvents, auditEvents());
         out.append(String.format("**Audit trail** (backlog drained: `%s`): data requests answered %,d, of which an event is"
-                + " certain for %,d (signed, administrator, and unsigned ones the API itself refused: 401 or 5xx) and"
-                + " possible for %,d more (unsigned hostile requests answered otherwise, e.g. 400 by the HTTP layer before"
-                + " the API); **events in the database: %,d** (%,d of them name nobody although the driver signed"
+                + " certain for %,d (signed and administrator requests; hostile ones only when the API answered them:"
+                + " 2xx or 5xx signed, 401 or 5xx unsigned) and possible for %,d more (hostile requests answered 4xx"
+                + " otherwise, which the HTTP layer or the input edge may refuse before the API); **events in the database: %,d** (%,d of them name nobody although the driver signed"
                 + " the request); events not the driver's: %,d. `GET /api/admin/audit?from=<start>` total: %,d.%n%n",
                 auditAtEnd, audit.certain() + audit.possible(), audit.certain(), audit.possible(), audit.events(),
                 audit.unattributed(), audit.others(), auditTotalFromApi()));
@@ -725,9 +726,14 @@ public final class SoakDriver {
                 String[] k = e.getKey().split(" ");
                 long[] row = byCall.computeIfAbsent(k[1] + " " + k[2], x -> new long[6]);
                 int status = Integer.parseInt(k[2]);
-                boolean apiAnswered = !k[0].equals("anonymous") || status == 401 || status >= 500;
+                // hostile input may be refused before the API (at the HTTP layer or the input edge: 400, 414, ...)
+                boolean apiAnswered = switch (k[0]) {
+                    case "anonymous" -> status == 401 || status >= 500;
+                    case "signed-hostile" -> status < 300 || status >= 500;
+                    default -> true;
+                };
                 row[apiAnswered ? 0 : 1] += e.getValue().sum();
-                if (!k[0].equals("anonymous")) {
+                if (!k[0].equals("anonymous") && apiAnswered) {
                     row[3] += e.getValue().sum();
                 } else if (apiAnswered) {
                     row[5] += e.getValue().sum();
