@@ -40,11 +40,6 @@ public final class AuditText {
         return cutAt(clean, maxLength - marker.length()) + marker;
     }
 
-    /** Whether {@link #bound} changed the value (cut or cleaned). */
-    public static boolean wasBounded(String original, String stored) {
-        return original != null && !original.equals(stored);
-    }
-
     private static String clean(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
