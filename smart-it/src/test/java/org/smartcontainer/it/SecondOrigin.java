@@ -106,7 +106,7 @@ final class SecondOrigin implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         switch (path) {
-            case "/raw-app/index.html", "/raw-app/foreign.html" -> resource(exchange, path.substring(1));
+            case "/raw-app/index.html", "/raw-app/foreign.html", "/raw-app/twelve-calls.html" -> resource(exchange, path.substring(1));
             case "/raw-app/icon.svg" -> answer(exchange, 200, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\""
                     + " viewBox=\"0 0 24 24\"><rect width=\"24\" height=\"24\" rx=\"5\" fill=\"#2e7d32\"/>"
                     + "<path d=\"M10 5h4v5h5v4h-5v5h-4v-5H5v-4h5z\" fill=\"#fff\"/></svg>");
