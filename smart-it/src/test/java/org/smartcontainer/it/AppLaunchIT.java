@@ -35,8 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The clinician portal runs SMART apps: the launcher, SMART Connect between the portal page and a
  * framed app of another origin (an app speaking only the raw wire protocol, written from the spec),
- * patient switching, the consent page of the three-legged dance (the REST app is ScribeJava), My
- * approvals, the record chooser, and the attacks on all of it. Headless Chromium on the real EAR.
+ * patient switching, an app firing 12 API calls at once (alone and beside another clinician's), the consent
+ * page of the three-legged dance (the REST app is ScribeJava), My approvals, the record chooser, and the
+ * attacks on all of it. Headless Chromium on the real EAR.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -510,6 +511,7 @@ class AppLaunchIT {
             TwelveCallsApp.Rendered doctors = TwelveCallsApp.awaitRendered(doctor, TWELVE_APP);
             assertTwelveAnswers(password, nurses, nurseRecord, "the nurse's app, beside the doctor's");
             assertTwelveAnswers(password, doctors, doctorRecord, "the doctor's app, beside the nurse's");
+            assertAudited(password, NURSE, nurseRecord, f.recordB(), start);
             assertAudited(password, DOCTOR, doctorRecord, f.recordB(), start);
         }
     }

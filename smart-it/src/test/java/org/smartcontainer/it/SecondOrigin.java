@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * A web origin other than the portal's, on loopback (ports {@code it.second-origin.ports}, default
- * 41500-41599): serves the raw-protocol test app and a REST app's pages, and records what they report
+ * 41500-41599): serves the raw-protocol test app, the twelve-calls app and a REST app's pages, and records what they report
  * (SMART Connect events, OAuth callbacks). Client side only.
  */
 final class SecondOrigin implements AutoCloseable {
