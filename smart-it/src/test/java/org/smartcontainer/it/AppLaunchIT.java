@@ -472,7 +472,7 @@ class AppLaunchIT {
     // ---------------------------------------------------------------- many calls at once
 
     @Test
-    @Order(11)
+    @Order(12)
     void anAppThatFiresTwelveCallsAtOnceRendersEveryAnswerWithinTwoSecondsAndTheOtherPatientIsRefused() throws Exception {
         Fixture f = fixture();
         String password = twelveCallsApp(f);
@@ -491,7 +491,7 @@ class AppLaunchIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void twoCliniciansAppsFiringTwelveCallsEachAtTheSameTimeBothRenderEveryAnswerWithinTwoSeconds() throws Exception {
         Fixture f = fixture();
         String password = twelveCallsApp(f);
