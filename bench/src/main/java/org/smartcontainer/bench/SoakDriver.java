@@ -47,6 +47,7 @@ public final class SoakDriver {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Pattern LOG_RECORD = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT[^\\]]*)\\] \\[[^\\]]*\\] \\[([A-Z]+)\\]");
     private static final Pattern AUDIT_CHECK = Pattern.compile("\\{[^{}]*\"name\"\\s*:\\s*\"smart-audit\"[^{}]*\"data\"\\s*:\\s*(\\{[^{}]*\\})");
 
@@ -533,12 +534,16 @@ public final class SoakDriver {
     }
 
     /**
-     * A full collection, then the heap's use (jcmd), the server log's size and the load average; and a thread dump of
-     * the server (kept beside the report): its threads, those BLOCKED, and whether the JVM found a deadlock.
+     * A full collection, then the heap's use (jcmd), the server log's size and the load average; a class histogram
+     * (which collects first: the live bytes, Grizzly's HTTP/2 streams and RDF4J's value stores alive); and a thread
+     * dump of the server (kept beside the report): its threads, those BLOCKED, and whether the JVM found a deadlock.
      */
     private void heap(long pid, String label, LogState logAtStart) {
         String used = "?";
         String total = "?";
+        String live = "?";
+        String streams = "?";
+        String valueStores = "?";
         String threads = "?";
         try {
             String dump = jcmd(pid, "Thread.print");
@@ -559,17 +564,29 @@ public final class SoakDriver {
                 total = String.format("%.0f", Long.parseLong(m.group(1)) / 1024.0);
                 used = String.format("%.1f", Long.parseLong(m.group(2)) / 1024.0);
             }
+            String histogram = jcmd(pid, "GC.class_histogram");
+            Matcher t = HISTOGRAM_TOTAL.matcher(histogram);
+            live = t.find() ? String.format("%.1f", Long.parseLong(t.group(1)) / 1048576.0) : "?";
+            streams = Long.toString(instances(histogram, "org.glassfish.grizzly.http2.Http2Stream"));
+            valueStores = Long.toString(instances(histogram, "org.eclipse.rdf4j.sail.nativerdf.ValueStore"));
         } catch (IOException | InterruptedException | IllegalStateException e) {
             used = "jcmd failed: " + e.getMessage();
         }
         LogState log = LogState.of(domain.resolve("logs"));
-        String[] row = {label, CLOCK.format(Instant.now()), used, total, String.format("%,d", log.totalBytes()),
-                LoopbackApi.loadAverage(), threads};
+        String[] row = {label, CLOCK.format(Instant.now()), used, total, live, streams, valueStores,
+                String.format("%,d", log.totalBytes()), LoopbackApi.loadAverage(), threads};
         synchronized (heapRows) {
             heapRows.add(row);
         }
-        System.out.printf("  heap after GC at %s (%s): %s MB used of %s MB, logs %s bytes, load %s; threads %s%n",
-                (Object[]) row);
+        System.out.printf("  heap after GC at %s (%s): %s MB used of %s MB, live %s MB, %s HTTP/2 streams, %s value"
+                + " stores; logs %s bytes, load %s; threads %s%n", (Object[]) row);
+    }
+
+    /** The live instances of a class in a class histogram ({@code jcmd GC.class_histogram}). */
+    private static long instances(String histogram, String className) {
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s.*)?$")
+                .matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
@@ -711,8 +728,8 @@ public final class SoakDriver {
         out.append(String.format("HTTP/2: %d of the %d clients offered the h2c upgrade; they had %,d requests answered (%.1f %% of all), %,d of"
                 + " them answered in HTTP/2.%n%n", h2cClients, clients, h2cOffered.sum(),
                 100.0 * h2cOffered.sum() / Math.max(1, total), h2cAnswered.sum()));
-        out.append("| Heap after a full GC at | UTC | Used MB | Heap MB | Logs (bytes) | Load average | Server threads |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        out.append("| Heap after a full GC at | UTC | Used MB | Heap MB | Live MB (histogram) | HTTP/2 streams | RDF4J value"
+                + " stores | Logs (bytes) | Load average | Server threads |\n|---|---|---|---|---|---|---|---|---|---|\n");
         synchronized (heapRows) {
             for (String[] r : heapRows) {
                 out.append("| ").append(String.join(" | ", r)).append(" |\n");
