@@ -27,6 +27,12 @@ final class LoopbackApi {
 
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A client that prefers HTTP/2: on {@code http://} it offers the cleartext upgrade ({@code Upgrade: h2c}) on a new
+     * connection and goes on in HTTP/2 when the server accepts it, else stays with HTTP/1.1.
+     */
+    final HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
     /** The administrator's ({@code admin}) password, for signing in to the portal. */
     final String adminPassword;
