@@ -23,7 +23,9 @@ import org.smartcontainer.api.oauth.OAuthRequests;
 import org.smartcontainer.oauth.AccessDecision;
 import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.OAuthException;
+import org.smartcontainer.oauth.OAuthMessage;
 import org.smartcontainer.oauth.OAuthPrincipal;
+import org.smartcontainer.oauth.OAuthRequest;
 import org.smartcontainer.oauth.OAuthService;
 import org.smartcontainer.edge.LoggedInput;
 
@@ -101,15 +103,37 @@ public class ApiAuthorization implements ContainerRequestFilter {
     private OAuthPrincipal resolve(ContainerRequestContext request) throws Refused {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return administrator(request, header.substring(6).trim());
+            String credentials = header.substring(6).trim();
+            try {
+                return administrator(request, credentials);
+            } catch (RuntimeException e) {
+                caller.claim(new ApiCaller.Claim(Basic.decode(credentials).map(Basic::user).orElse(null), null));
+                throw e;
+            }
+        }
+        OAuthRequest signed;
+        try {
+            signed = OAuthRequests.of(request, urls.apiBase(request.getUriInfo()));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(text(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large").build());
         }
         try {
-            return oauth.resolve(OAuthRequests.of(request, urls.apiBase(request.getUriInfo())));
+            return oauth.resolve(signed);
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "OAuth verification failed: {0}", LoggedInput.cut(e.reason()));
             throw new Refused(unauthorized(request, "Unauthorized"));
-        } catch (IllegalArgumentException e) {
-            throw new Refused(text(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large").build());
+        } catch (RuntimeException e) {
+            caller.claim(new ApiCaller.Claim(null, consumerKey(signed)));
+            throw e;
+        }
+    }
+
+    /** The consumer key a request names, unverified; null when it names none. */
+    private static String consumerKey(OAuthRequest signed) {
+        try {
+            return OAuthMessage.parse(signed).consumerKey();
+        } catch (OAuthException e) {
+            return null;
         }
     }
 
@@ -123,17 +147,9 @@ public class ApiAuthorization implements ContainerRequestFilter {
     }
 
     private OAuthPrincipal checkAdministrator(ContainerRequestContext request, String credentials) throws Refused {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new Refused(unauthorized(request, "Malformed Basic credentials"));
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw new Refused(unauthorized(request, "Malformed Basic credentials"));
-        }
-        AccountService.SignIn signIn = accounts.signIn(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        Basic basic = Basic.decode(credentials).orElseThrow(() ->
+                new Refused(unauthorized(request, "Malformed Basic credentials")));
+        AccountService.SignIn signIn = accounts.signIn(basic.user(), basic.password().toCharArray());
         if (!signIn.succeeded()) {
             throw new Refused(unauthorized(request, signIn.result() == AccountService.SignInResult.LOCKED
                     ? "Account locked after repeated failures" : "Unauthorized"));
@@ -158,6 +174,27 @@ public class ApiAuthorization implements ContainerRequestFilter {
 
     private static String stripLeadingSlash(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** HTTP Basic credentials, decoded. */
+    private record Basic(String user, String password) {
+
+        /** The credentials of an {@code Authorization: Basic} value, or empty when they are malformed. */
+        static Optional<Basic> decode(String credentials) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(new Basic(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return "Basic[" + user + "]"; // never the password
+        }
     }
 
     /** A refusal found while resolving the principal. */

@@ -39,8 +39,12 @@ public class DataAccessAudit implements ContainerResponseFilter {
             return;
         }
         OAuthPrincipal principal = caller.principal();
+        // a request whose credentials could not be checked (the database unreachable) is audited as whom it claimed to be
+        boolean verified = !(principal instanceof OAuthPrincipal.Anonymous);
+        String account = verified ? account(principal) : caller.claim().account();
+        String app = verified ? principal.appId() : caller.claim().appId();
         try {
-            audit.record(new AuditEvent(Instant.now(), account(principal), principal.appId(), call.target().recordId(),
+            audit.record(new AuditEvent(Instant.now(), account, app, call.target().recordId(),
                     call.name(), request.getMethod(), "/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""),
                     response.getStatus()));
         } catch (AuditUnavailableException e) {
