@@ -3,6 +3,7 @@ package org.smartcontainer.accounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -15,9 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /** Accounts: creation, lookup and password sign-in with a lockout that really lasts. */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class AccountService {
 
     /** The outcome of a sign-in attempt. */

@@ -1,12 +1,14 @@
 package org.smartcontainer.appdata;
 
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /**
  * Reads and writes the opaque per-app data of the API (api.md section 5). Keys are unique in the database:
@@ -14,6 +16,7 @@ import java.util.function.BiFunction;
  * {@code If-Match} check and the write that follows it are atomic.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class AppDataStore {
 
     /** Largest value stored, in bytes ({@code 413} above). */

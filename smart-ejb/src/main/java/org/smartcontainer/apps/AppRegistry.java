@@ -3,6 +3,7 @@ package org.smartcontainer.apps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.smartcontainer.apps.AppEvents.AppChanged;
 import org.smartcontainer.apps.AppEvents.AppDisabledForAccount;
 import org.smartcontainer.apps.AppEvents.AppRemoved;
 import org.smartcontainer.apps.AppEvents.SecretRotated;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /**
  * The app registry: installs apps from manifests, keeps their consumer secrets (encrypted), and records
@@ -22,6 +24,7 @@ import org.smartcontainer.apps.AppEvents.SecretRotated;
  * checks) and once, as the result of {@link #install} and {@link #rotateSecret}.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class AppRegistry {
 
     @PersistenceContext(unitName = "smart")

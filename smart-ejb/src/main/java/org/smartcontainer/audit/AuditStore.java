@@ -3,15 +3,18 @@ package org.smartcontainer.audit;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /** Writes batches of audit events, each batch in its own transaction: what the {@link AuditBuffer} writes to. */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class AuditStore {
 
     @PersistenceContext(unitName = "smart")

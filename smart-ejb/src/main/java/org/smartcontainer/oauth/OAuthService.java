@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.smartcontainer.apps.AppEvents.AppRemoved;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.oauth.OAuthPrincipal.AccountPrincipal;
 import org.smartcontainer.oauth.OAuthPrincipal.BackgroundAppPrincipal;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /**
  * The OAuth 1.0a provider as the API and the portal call it: resolve a request's principal, decide
@@ -29,6 +31,7 @@ import org.smartcontainer.oauth.OAuthPrincipal.BackgroundAppPrincipal;
  * binding of {@link OAuthDance} to JPA, the app registry and MicroProfile Config.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class OAuthService {
 
     /** Largest accepted |now − oauth_timestamp|, seconds. */

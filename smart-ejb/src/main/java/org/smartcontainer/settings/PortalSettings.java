@@ -1,14 +1,17 @@
 package org.smartcontainer.settings;
 
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.smartcontainer.persistence.DatabaseOutages;
 
 /**
  * Settings administrators switch in the portal without touching the server configuration; stored in
  * the database, so every server of a cluster sees the same value at once.
  */
 @Stateless
+@Interceptors(DatabaseOutages.class)
 public class PortalSettings {
 
     /** Key of the self-registration setting. */

@@ -18,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -107,7 +105,7 @@ class FuzzCampaignIT {
         List<Target> targets = targets();
 
         long auditBefore = auditTotal(basic);
-        long logBefore = logSize();
+        long logBefore = TestServer.serverLogBytes();
         Random random = new Random(SEED);
         Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
         List<String> findings = new ArrayList<>();
@@ -136,7 +134,7 @@ class FuzzCampaignIT {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         long auditAfter = auditTotal(basic);
-        long logGrowth = logSize() - logBefore;
+        long logGrowth = TestServer.serverLogBytes() - logBefore;
 
         System.out.printf("Fuzz campaign: seed %d (-Dit.fuzz.seed), %d requests (-Dit.fuzz.requests) in %d ms to %d endpoints;"
                 + " %d refused at the application's edge, %d answered by the server before any application; %d data"
@@ -582,11 +580,4 @@ class FuzzCampaignIT {
                 : ((jakarta.json.JsonNumber) value).longValue();
     }
 
-    /** The size of the server log, rotated files included. */
-    private static long logSize() throws IOException {
-        Path logs = TestServer.domainDirectory().resolve("logs");
-        try (Stream<Path> files = Files.list(logs)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("server.log")).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
 }

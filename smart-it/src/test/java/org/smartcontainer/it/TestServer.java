@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 /** Facts about, and HTTP access to, the Payara Server that the tests run against. */
 final class TestServer {
@@ -31,6 +32,13 @@ final class TestServer {
     /** The file in which the first start left the administrator's password. */
     static Path initialAdminPasswordFile() {
         return domainDirectory().resolve("smart-data").resolve("initial-admin-password.txt");
+    }
+
+    /** The size of the test server's log, rotated files included. */
+    static long serverLogBytes() throws IOException {
+        try (Stream<Path> files = Files.list(domainDirectory().resolve("logs"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("server.log")).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** The administrator's password written at the first start. */
