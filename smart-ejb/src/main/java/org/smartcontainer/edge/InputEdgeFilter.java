@@ -71,8 +71,10 @@ public class InputEdgeFilter extends HttpFilter {
             refuseWhileStopping(response);
             return;
         }
+        HttpServletRequest bounded = UpgradeOfferRequest.bounded(request);
         try {
-            checkAndPass(UpgradeOfferRequest.bounded(request), response, chain);
+            checkAndPass(bounded, response, chain);
+            UpgradeOfferRequest.dropRest(bounded, SWALLOW_BYTES);
         } finally {
             gate.leave();
         }

@@ -35,20 +35,50 @@ final class UpgradeOfferRequest extends HttpServletRequestWrapper {
     }
 
     /**
-     * {@code 411} for a form body sent in chunks with an upgrade offer: the servlet container parses form
-     * parameters from the raw stream itself, past this wrapper, and would wait for the connection's end.
+     * {@code 411} for a form or multipart body sent in chunks with an upgrade offer: the servlet container
+     * parses those from the raw stream itself, past this wrapper, and would wait for the connection's end.
      */
     static Optional<InputRefusal> refusal(HttpServletRequest request) {
-        String type = request.getContentType();
-        return offersUpgrade(request) && chunked(request) && type != null
-                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                        ? Optional.of(new InputRefusal(411, "upgrade-chunked-form",
-                                "A form sent with an Upgrade header needs a Content-Length"))
-                        : Optional.empty();
+        return offersUpgrade(request) && chunked(request) && parsedByContainer(request)
+                ? Optional.of(new InputRefusal(411, "upgrade-chunked-form",
+                        "A form sent with an Upgrade header needs a Content-Length"))
+                : Optional.empty();
+    }
+
+    /**
+     * After the answer: reads and drops what is left of such a request's body, up to {@code most} bytes. Grizzly
+     * closes the connection after the answer, and a client still sending its body then loses the answer (seen
+     * with Java's client: 3 of 120 chunked POSTs answered 404 without a look at their body). Not for form and
+     * multipart bodies, which the servlet container parses from the raw stream itself, past this wrapper.
+     */
+    static void dropRest(HttpServletRequest request, long most) {
+        if (!(request instanceof UpgradeOfferRequest offer) || parsedByContainer(request)) {
+            return;
+        }
+        try {
+            InputStream rest = offer.getInputStream();
+            byte[] buffer = new byte[8192];
+            for (long dropped = 0; dropped < most; ) {
+                int n = rest.read(buffer, 0, (int) Math.min(buffer.length, most - dropped));
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // a broken or unfinished body: the connection closes anyway
+        }
     }
 
     private static boolean offersUpgrade(HttpServletRequest request) {
         return request.getHeader("Upgrade") != null && "HTTP/1.1".equals(request.getProtocol());
+    }
+
+    /** A form or multipart body, which the servlet container reads itself when asked for parameters or parts. */
+    private static boolean parsedByContainer(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                || type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
     }
 
     private static boolean chunked(HttpServletRequest request) {

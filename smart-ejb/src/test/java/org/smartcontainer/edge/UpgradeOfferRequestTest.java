@@ -34,7 +34,7 @@ class UpgradeOfferRequestTest {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                if (bytes.available() == 0) {
+                if (len > 0 && bytes.available() == 0) {
                     throw new AssertionError("read past the body into the rest of the connection");
                 }
                 return bytes.read(b, off, len);
@@ -105,6 +105,19 @@ class UpgradeOfferRequestTest {
                 "transfer-encoding", "chunked", "content-type", "text/plain"), -1, "")).isEmpty());
         assertTrue(UpgradeOfferRequest.refusal(raw("HTTP/1.1", Map.of("transfer-encoding", "chunked",
                 "content-type", "application/x-www-form-urlencoded"), -1, "")).isEmpty());
+    }
+
+    @Test
+    void anUnreadBodyIsDroppedAfterTheAnswerButAFormIsLeftToTheContainer() throws IOException {
+        HttpServletRequest unread = raw("HTTP/1.1", Map.of("upgrade", "h2c", "content-type", "text/plain"), 3,
+                "a=bNEXT");
+        UpgradeOfferRequest.dropRest(UpgradeOfferRequest.bounded(unread), 1024);
+        assertEquals("NEXT", new String(unread.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
+
+        HttpServletRequest form = raw("HTTP/1.1", Map.of("upgrade", "h2c",
+                "content-type", "application/x-www-form-urlencoded"), 3, "a=b");
+        UpgradeOfferRequest.dropRest(UpgradeOfferRequest.bounded(form), 1024);
+        assertEquals("a=b", new String(form.getInputStream().readNBytes(3), StandardCharsets.ISO_8859_1));
     }
 
     @Test
