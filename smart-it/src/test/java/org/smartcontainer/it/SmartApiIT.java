@@ -35,6 +35,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -61,15 +66,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smartcontainer.accounts.InitialAdmin;
+import org.smartcontainer.appdata.AppDataStore;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.apps.InstallOptions;
-import org.smartcontainer.ontology.ApiCall;
-import org.smartcontainer.ontology.SmartOntology;
-import org.smartcontainer.ontology.SmartTerms;
-import org.smartcontainer.appdata.AppDataStore;
 import org.smartcontainer.oauth.OAuthDance;
 import org.smartcontainer.oauth.OAuthPrincipal;
 import org.smartcontainer.oauth.OAuthService;
+import org.smartcontainer.ontology.ApiCall;
+import org.smartcontainer.ontology.SmartOntology;
+import org.smartcontainer.ontology.SmartTerms;
 import org.smartcontainer.records.FolderImportReport;
 import org.smartcontainer.records.RecordAdministration;
 
@@ -560,6 +565,39 @@ class SmartApiIT {
     }
 
     // ---- scratchpad and preferences ----------------------------------------------------------------------------
+
+    @Test
+    @Order(51)
+    @RunAsClient
+    void firstWritesOfOneScratchpadAtTheSameMomentAllSucceedAndOneOfThemIsKept() throws Exception {
+        // The soak met a 500 here: both found the slot empty, both inserted, the unique key refused one.
+        String path = "/records/" + SamplePatients.recordIds().get(2) + "/apps/" + APP_ID + "/scratchpad";
+        int writers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                byte[] body = ("writer " + i).getBytes(StandardCharsets.UTF_8);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send("PUT", path, body);
+                }));
+            }
+            start.countDown();
+            Set<String> written = new HashSet<>();
+            for (Future<HttpResponse<byte[]>> answer : answers) {
+                HttpResponse<byte[]> put = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(200, put.statusCode(), text(put));
+                written.add(text(put));
+            }
+            assertEquals(writers, written.size(), "each write answered with its own bytes");
+            assertTrue(written.contains(text(get(path))), "the slot holds one of the writes");
+        } finally {
+            pool.shutdownNow();
+            send("DELETE", path, null);
+        }
+    }
 
     @Test
     @Order(50)

@@ -62,8 +62,7 @@ public class AppDataHandler {
         try {
             return switch (request.method()) {
                 case "GET" -> echo(slots.read(slot, owner, appId));
-                case "PUT" -> echo(slots.write(slot, owner, appId, body,
-                        request.headers().get(HttpHeaders.CONTENT_TYPE), ifMatch));
+                case "PUT" -> echo(write(slot, owner, appId, body, request.headers().get(HttpHeaders.CONTENT_TYPE), ifMatch));
                 case "DELETE" -> {
                     slots.delete(slot, owner, appId, ifMatch);
                     yield Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
@@ -73,6 +72,35 @@ public class AppDataHandler {
         } catch (PreconditionFailedException e) {
             return ApiProblem.response(Response.Status.PRECONDITION_FAILED, e.getMessage());
         }
+    }
+
+    /**
+     * Writes a slot. Two first writes of one slot at the same moment both find it empty and both insert; the
+     * database keeps one and refuses the other (a unique key), which then ends its transaction. That one is
+     * written once more, in a transaction of its own: it now finds the slot (and its {@code If-Match} is checked
+     * against what the other wrote), as it would have a moment later.
+     */
+    private StoredData write(Slot slot, String owner, String appId, byte[] body, String mediaType, String ifMatch)
+            throws PreconditionFailedException {
+        try {
+            return slots.write(slot, owner, appId, body, mediaType, ifMatch);
+        } catch (RuntimeException e) {
+            if (!uniqueKeyRefused(e)) {
+                throw e;
+            }
+            return slots.write(slot, owner, appId, body, mediaType, ifMatch);
+        }
+    }
+
+    /** Whether a unique key refused a row (SQL state 23505, PostgreSQL's and H2's) anywhere in the failure's causes. */
+    private static boolean uniqueKeyRefused(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response echo(StoredData data) {
