@@ -124,6 +124,7 @@ public class AuditWriter {
         }
         try {
             journal.close();
+            LOG.info(() -> "Audit trail closed; " + buffer.backlog() + " events wait in the journal for the next start");
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not close the audit journal " + journal.directory() + ": "
                     + RateLimitedLog.describe(e));

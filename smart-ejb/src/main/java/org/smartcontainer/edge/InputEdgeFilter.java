@@ -1,5 +1,6 @@
 package org.smartcontainer.edge;
 
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -16,7 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The edge of a web module: refuses a request whose path, query, headers or body break {@link InputLimits}
+ * The edge of a web module. First, the application's {@link RequestGate}: once the application stops, a request
+ * gets {@code 503} with {@code Retry-After}, and the stop waits for those let in ({@link RequestDrain}). Then it
+ * refuses a request whose path, query, headers or body break {@link InputLimits}
  * with a short plain-text 4xx (400, 413, 414 or 431) naming the limit in the {@value #REFUSED_HEADER} header,
  * before any servlet, service, database or log sees it; and cuts a streamed body off at its limit. Each
  * web module registers it first in its filter chain (a {@code @WebFilter} subclass named {@value #NAME}).
@@ -43,11 +46,16 @@ public class InputEdgeFilter extends HttpFilter {
      */
     static final long SWALLOW_BYTES = 2L << 20;
 
+    @EJB
+    private transient RequestDrain drain;
+
+    private transient RequestGate gate;
     private transient InputCheck check;
     private transient List<String> importPaths;
 
     @Override
     public void init() throws ServletException {
+        gate = drain.gate();
         check = new InputCheck(InputLimits.fromConfig());
         String paths = getInitParameter(IMPORT_PATHS);
         importPaths = paths == null || paths.isBlank() ? List.of()
@@ -56,6 +64,19 @@ public class InputEdgeFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!gate.enter()) {
+            refuseWhileStopping(response);
+            return;
+        }
+        try {
+            checkAndPass(request, response, chain);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void checkAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long bodyLimit = isImport(request) ? check.limits().importBodyBytes() : check.limits().bodyBytes();
         Optional<InputRefusal> refused = refusal(request, bodyLimit);
@@ -123,18 +144,29 @@ public class InputEdgeFilter extends HttpFilter {
         return false;
     }
 
+    private static void refuseWhileStopping(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(RequestGate.RETRY_AFTER_SECONDS));
+        response.setHeader("Connection", "close"); // the next request should find the server that is still up
+        text(response, RequestGate.STOPPING);
+    }
+
     private static void refuse(HttpServletRequest request, HttpServletResponse response, InputRefusal refusal,
             boolean bodyLeftUnread) throws IOException {
         LOG.log(Level.FINE, () -> "Refused at the edge (" + refusal.limit() + "): " + request.getMethod() + " "
                 + LoggedInput.cut(request.getRequestURI()));
         response.setStatus(refusal.status());
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
         response.setHeader(REFUSED_HEADER, refusal.limit());
         if (bodyLeftUnread && refusal.status() == 413) {
             response.setHeader("Connection", "close"); // the rest of the body is not read
         }
-        byte[] body = (refusal.message() + "\n").getBytes(StandardCharsets.UTF_8);
+        text(response, refusal.message());
+    }
+
+    private static void text(HttpServletResponse response, String message) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -35,6 +35,7 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.AbstractMemoryOverflowModel;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -69,6 +70,27 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
      * them all; each further index would cost as much again on every import.
      */
     static final String INDEXES = System.getProperty("smart.records.indexes", "cspo");
+
+    static {
+        keepTransactionsInMemory();
+    }
+
+    /**
+     * Turns off RDF4J's move of a transaction's change set into a temporary native store. In RDF4J 5.2 that move does
+     * not depend on the transaction's size: once its garbage-collection listener sees less than 256 MB free and either
+     * 300 ms of collection in a second or less than 32 MB free (a busy server with {@code -Xmx512m}), every transaction
+     * that starts is moved, even a clinical note of 15 statements. The move itself costs a native store (a 5 MB bloom
+     * filter, files, a sync); worse, when the moved transaction commits, its new contexts (each posted statement has a
+     * graph of its own) enter the record store's list of contexts as values of the temporary store, which keeps that
+     * store's value store alive for as long as the record store is open: about 6 MB per note, until the heap is full
+     * (the soak's finding 8, {@code NotePostMemoryTest}). Our transactions are small and bounded (one note, one
+     * record, one batch of generated patients), so they stay in memory. The thresholds are RDF4J's public settings,
+     * read by its listener at each collection; they concern only this application's copy of RDF4J.
+     */
+    static void keepTransactionsInMemory() {
+        AbstractMemoryOverflowModel.MEMORY_THRESHOLD_HIGH = Integer.MAX_VALUE; // no collection load counts as high
+        AbstractMemoryOverflowModel.MIN_AVAILABLE_MEM_BEFORE_OVERFLOWING = 0; // no free memory counts as too little
+    }
 
     /** How long {@link #close()} waits for a write or a read in progress. */
     static final int CLOSE_WAIT_SECONDS = 30;

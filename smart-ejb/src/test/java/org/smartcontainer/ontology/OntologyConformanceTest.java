@@ -3,15 +3,23 @@ package org.smartcontainer.ontology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 
 /**
  * Our shipped ontology states the same structural facts as the upstream smart.owl, except for the
  * intended differences listed in {@link IntendedDifference}; any other difference, in either direction,
- * fails.
+ * fails. Labels are names apps rely on: every label upstream gives a term is ours too, word for word.
  */
 class OntologyConformanceTest {
 
@@ -96,6 +104,40 @@ class OntologyConformanceTest {
             intended.addAll(d.onlyOurs);
         }
         assertEquals(intended, extra, "facts of our ontology that smart.owl does not have");
+    }
+
+    @Test
+    void everyUpstreamLabelIsOursWordForWord() {
+        Map<IRI, String> upstreamLabels = labels(SharedFixtures.upstreamOntology());
+        Map<IRI, String> ourLabels = labels(SmartOntology.loadDefault());
+        Map<IRI, String> differing = new TreeMap<>(Comparator.comparing(IRI::stringValue));
+        upstreamLabels.forEach((term, label) -> {
+            if (!label.equals(ourLabels.get(term))) {
+                differing.put(term, "upstream \"" + label + "\", ours \"" + ourLabels.get(term) + "\"");
+            }
+        });
+        assertEquals(Map.of(), differing, "labels of smart.owl that our ontology lacks or words differently");
+    }
+
+    @Test
+    void labelComparisonCoversClassesAndProperties() {
+        // Guards against a label reader that silently compares nothing.
+        Map<IRI, String> upstreamLabels = labels(SharedFixtures.upstreamOntology());
+        assertEquals("Allergy", upstreamLabels.get(SmartTerms.sp("Allergy")));
+        assertEquals("Medication", upstreamLabels.get(SmartTerms.sp("Medication")));
+        assertEquals("dateOfBirth", upstreamLabels.get(Values.iri("http://www.w3.org/2006/vcard/ns#bday")));
+        assertTrue(upstreamLabels.size() > 25, upstreamLabels.toString());
+    }
+
+    /** The plain-text rdfs:label of every IRI that has one (the first, if a term had several). */
+    private static Map<IRI, String> labels(SmartOntology ontology) {
+        Map<IRI, String> labels = new HashMap<>();
+        for (Statement st : ontology.model().filter(null, RDFS.LABEL, null)) {
+            if (st.getSubject() instanceof IRI term) {
+                labels.putIfAbsent(term, st.getObject().stringValue());
+            }
+        }
+        return labels;
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcontainer.ontology.ApiCall;
+import org.smartcontainer.ontology.SmartOntology;
 
 /**
  * The clinician portal runs SMART apps: the launcher, SMART Connect between the portal page and a
@@ -232,6 +236,36 @@ class AppLaunchIT {
             assertFalse(launched.detail().contains("connect_token"), "the Frame UI app gets no token: " + launched.detail());
             assertTrue(f.apps().await("delegated-call", e -> true, WAIT).detail().startsWith("application/rdf+xml|"));
             LauncherPages.frameText(browser, FRAME_APP, "result", t -> t.startsWith("application/rdf+xml"));
+        }
+    }
+
+    // ---------------------------------------------------------------- an app that reads the ontology
+
+    @Test
+    @Order(11)
+    void anAppReadingTheOntologyThroughSmartConnectListsEveryRecordCallWithItsTargetClassLabel() throws Exception {
+        Fixture f = fixture();
+        f.apps().mark();
+        String app = "labels-" + RUN + "@it.example.org";
+        install(TestServer.initialAdminPassword(), manifest(app, "Ontology Labels App " + RUN, "container",
+                f.apps().origin() + "/raw-app/ontology-labels.html", null));
+        f.apps().configure("client_library", TestServer.base() + "/sample-apps/smart-connect-client.js");
+        Map<String, String> served = ServedOntology.recordCallTargetLabels(ServedOntology.fetch());
+        assertEquals(SmartOntology.loadDefault().calls().stream().filter(c -> "record".equalsIgnoreCase(String.valueOf(c.category())))
+                .map(ApiCall::clientMethodName).collect(Collectors.toCollection(TreeSet::new)), served.keySet(),
+                "the served ontology declares every record call the API routes");
+        assertEquals("Medication", served.get("get_medications"));
+        assertEquals("Allergy", served.get("get_allergies"));
+        assertTrue(served.values().stream().noneMatch(String::isBlank), "every target class is labelled: " + served);
+        try (Browser browser = new Browser()) {
+            PortalPages.signIn(browser, NURSE, PASSWORD);
+            LauncherPages.addToLauncher(browser, app);
+            browser.open("/");
+            LauncherPages.launch(browser, app);
+            Map<String, String> listed = ServedOntology.fromAppReport(f.apps().await("ontology-calls", e -> true, WAIT).detail());
+            assertEquals(served, listed, "the app names every record call's target as the ontology labels it");
+            assertEquals(served.size() + " record calls", LauncherPages.frameText(browser, app, "status", t -> t.endsWith("calls")));
+            browser.screenshot("launcher-ontology-labels-app");
         }
     }
 

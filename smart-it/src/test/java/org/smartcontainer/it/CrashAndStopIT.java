@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -63,9 +64,11 @@ import org.smartcontainer.ontology.SmartOntology;
  * deployed with asadmin): 8 clients import patients and read, refused and unknown calls included, for a few
  * seconds; then the server's JVM gets SIGKILL (or {@code asadmin stop-domain} while the load runs) and is started
  * again. Afterwards (a) every import that was acknowledged is whole, (b) every import that was not (no answer,
- * or a 5xx while the server went down) is whole or absent, and (c) every data request that the application
- * answered, allowed or refused (2xx, 401, 403, 404), has its audit event. A 5xx answered while the server stops
- * served no data; such answers are counted in the report, not looked for in the trail.
+ * or a 5xx while the server went down) is whole or absent, (c) every data request that the application
+ * answered, allowed or refused (2xx, 401, 403, 404), has its audit event, (d) no answer was a server failure (a
+ * stopping server refuses with 503 and Retry-After while it drains), (e) no answered import took effect without its
+ * audit event, and (f) a stop drains the requests before the record store and the audit trail close. A 503 answered
+ * while the server stops served no data; such answers are counted in the report, not looked for in the trail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashAndStopIT {
@@ -87,6 +90,9 @@ class CrashAndStopIT {
     private static final Duration LOAD_BEFORE_CRASH = Duration.ofSeconds(
             Long.getLong("crash.load-seconds", 6));
     private static final Duration START_LIMIT = Duration.ofSeconds(240);
+    /** The server log's lines that begin each step of the application's shutdown. */
+    private static final List<String> SHUTDOWN_STEPS = List.of("The application stops: new requests are refused",
+            "Requests drained in", "Closed the record store", "Audit trail closed");
 
     /** When the kill or the stop was issued ({@link System#nanoTime()}). */
     private static long interruptedAt;
@@ -108,7 +114,7 @@ class CrashAndStopIT {
      * {@link System#nanoTime()}; {@code patient} the imported file, null for a read.
      */
     record Exchange(String method, String path, String recordId, String patient, int status, String contentType,
-            long answeredAt) {
+            String retryAfter, long answeredAt) {
         boolean answered() {
             return status > 0;
         }
@@ -129,6 +135,11 @@ class CrashAndStopIT {
 
         String auditKey() {
             return method + " " + path + " " + status;
+        }
+
+        /** A failure of the server, not the refusal of a stopping (or overloaded) one: a 5xx other than 503 + Retry-After. */
+        boolean serverFailure() {
+            return status >= 500 && !(status == 503 && !retryAfter.equals("-"));
         }
     }
 
@@ -251,6 +262,8 @@ class CrashAndStopIT {
         List<String> log = SERVER.logLines().stream().skip(logBefore).toList();
         log.stream().filter(l -> l.contains("record store") || l.contains("audit events")).limit(10)
                 .forEach(l -> REPORT.add(scenario + ": log: " + l.strip()));
+        List<String> shutdown = shutdownSteps(log);
+        REPORT.add(scenario + ": shutdown steps in the log: " + shutdown);
         REPORT.add(scenario + ": SEVERE records logged from the load to the restart: "
                 + severeRecords(log).values().stream().mapToLong(Long::longValue).sum());
 
@@ -272,6 +285,8 @@ class CrashAndStopIT {
         List<String> unwhole = new ArrayList<>();
         List<String> halfPresent = new ArrayList<>();
         List<String> presentUnacknowledged = new ArrayList<>();
+        // a write that took effect although its answer was a failure: only a crash may leave it unaudited, never an answer
+        List<String> unauditedWrites = new ArrayList<>();
         for (Exchange i : imports) {
             String state = recordState(i);
             if (i.acknowledgedImport() && !state.equals("whole")) {
@@ -279,9 +294,12 @@ class CrashAndStopIT {
             } else if (!i.acknowledgedImport() && !state.equals("whole") && !state.equals("absent")) {
                 halfPresent.add(i.recordId() + " (" + i.status() + "): " + state);
             } else if (!i.acknowledgedImport() && state.equals("whole")) {
-                presentUnacknowledged.add(i.recordId() + " (" + i.status() + ", audit events of the PUT: "
-                        + trail.entrySet().stream().filter(e -> e.getKey().startsWith("PUT " + i.path() + " "))
-                                .mapToLong(Map.Entry::getValue).sum() + ")");
+                long audited = trail.entrySet().stream().filter(e -> e.getKey().startsWith("PUT " + i.path() + " "))
+                        .mapToLong(Map.Entry::getValue).sum();
+                presentUnacknowledged.add(i.recordId() + " (" + i.status() + ", audit events of the PUT: " + audited + ")");
+                if (i.answered() && audited == 0) {
+                    unauditedWrites.add(i.recordId() + " (" + i.status() + ")");
+                }
             }
         }
         REPORT.add(scenario + ": checks took " + seconds(System.nanoTime() - checks));
@@ -290,12 +308,37 @@ class CrashAndStopIT {
                 + unaudited.size() + " of " + answered.size() + " answered data requests" + ages(unaudited));
         unaudited.stream().limit(20).forEach(e -> REPORT.add("  missing: " + e.auditKey() + " (answered "
                 + (interruptedAt - e.answeredAt()) / 1_000_000 + " ms before the " + scenario + ")"));
+        List<String> failures = exchanges.stream().filter(Exchange::serverFailure).map(e -> e.auditKey() + " (answered "
+                + (e.answeredAt() - interruptedAt) / 1_000_000 + " ms after the " + scenario + " was issued)").toList();
         assertAll(
+                () -> {
+                    if (scenario.equals("stop")) {
+                        assertDrainedFirst(shutdown);
+                    }
+                },
+                () -> assertEquals(List.of(), failures, "(d) no server failure: a stopping server answers 503 + Retry-After"),
                 () -> assertEquals(List.of(), unwhole, "(a) every acknowledged import whole"),
                 () -> assertEquals(List.of(), halfPresent, "(b) no unacknowledged import half-present"),
+                () -> assertEquals(List.of(), unauditedWrites, "(e) no answered import took effect without its audit event"),
                 (Executable) () -> assertEquals(List.of(), unaudited.stream().map(Exchange::auditKey).toList(),
                         "(c) every answered data request audited: " + unaudited.size() + " of " + answered.size()
                                 + " events missing" + ages(unaudited)));
+    }
+
+    /**
+     * The steps of the application's shutdown that the log shows, each once, in the order of the log: the drain
+     * ({@code RequestDrain}) must come first; the record store and the audit trail close in either order after it.
+     */
+    private static List<String> shutdownSteps(List<String> log) {
+        return log.stream().map(String::strip).flatMap(line -> SHUTDOWN_STEPS.stream().filter(line::startsWith))
+                .distinct().toList();
+    }
+
+    /** A stop's shutdown: every step in the log, the drain's two first. */
+    private static void assertDrainedFirst(List<String> shutdown) {
+        assertEquals(Set.copyOf(SHUTDOWN_STEPS), Set.copyOf(shutdown), "(f) every step of the shutdown logged");
+        assertEquals(SHUTDOWN_STEPS.subList(0, 2), shutdown.subList(0, 2),
+                "(f) the requests drained before the record store and the audit trail close");
     }
 
     /** How long before the interruption the unaudited requests were answered (negative: after it was issued). */
@@ -351,12 +394,13 @@ class CrashAndStopIT {
         try {
             HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
             return new Exchange(method, path, recordId, patient, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse("-"), System.nanoTime());
+                    response.headers().firstValue("Content-Type").orElse("-"),
+                    response.headers().firstValue("Retry-After").orElse("-"), System.nanoTime());
         } catch (IOException e) {
-            return new Exchange(method, path, recordId, patient, -1, e.getClass().getSimpleName(), System.nanoTime());
+            return new Exchange(method, path, recordId, patient, -1, e.getClass().getSimpleName(), "-", System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(method, path, recordId, patient, -1, "interrupted", System.nanoTime());
+            return new Exchange(method, path, recordId, patient, -1, "interrupted", "-", System.nanoTime());
         }
     }
 

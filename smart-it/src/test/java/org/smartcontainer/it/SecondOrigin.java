@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A web origin other than the portal's, on loopback (ports {@code it.second-origin.ports}, default
- * 41500-41599): serves the raw-protocol test app and a REST app's pages, and records what they report
+ * 41500-41599): serves the test apps' pages ({@code /raw-app/*.html} from the test resources {@code raw-app/})
+ * and a REST app's pages, and records what they report
  * (SMART Connect events, OAuth callbacks). Client side only.
  */
 final class SecondOrigin implements AutoCloseable {
@@ -106,7 +107,6 @@ final class SecondOrigin implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         switch (path) {
-            case "/raw-app/index.html", "/raw-app/foreign.html" -> resource(exchange, path.substring(1));
             case "/raw-app/icon.svg" -> answer(exchange, 200, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\""
                     + " viewBox=\"0 0 24 24\"><rect width=\"24\" height=\"24\" rx=\"5\" fill=\"#2e7d32\"/>"
                     + "<path d=\"M10 5h4v5h5v4h-5v5h-4v-5H5v-4h5z\" fill=\"#fff\"/></svg>");
@@ -121,7 +121,13 @@ final class SecondOrigin implements AutoCloseable {
                         .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
                 answer(exchange, 200, "application/json", json.append('}').toString());
             }
-            default -> answer(exchange, 404, "text/plain", "not found");
+            default -> {
+                if (path.matches("/raw-app/[a-z-]+\\.html")) {
+                    resource(exchange, path.substring(1));
+                } else {
+                    answer(exchange, 404, "text/plain", "not found");
+                }
+            }
         }
     }
 
