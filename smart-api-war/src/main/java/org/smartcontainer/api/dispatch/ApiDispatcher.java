@@ -81,7 +81,7 @@ public class ApiDispatcher {
 
     private Response call(String method) {
         ApiAnswer answer = core.handle(new ApiInvocation(method, "/" + stripLeadingSlash(uri.getPath(false)),
-                uri.getRequestUri().getRawQuery(), headers::getHeaderString, body.bytes(), urls.apiBase(uri),
+                uri.getRequestUri().getRawQuery(), headers::getHeaderString, body::bytes, urls.apiBase(uri),
                 urls.uiBase(uri), ApiInvocation.Credentials.IN_REQUEST));
         return JaxRsAnswers.response(answer);
     }

@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import org.smartcontainer.api.RequestBody;
 
 /**
@@ -37,7 +36,8 @@ public class BodyCapture implements ContainerRequestFilter {
         try {
             bytes = in.readNBytes(RequestBody.READ_LIMIT);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the request body", e);
+            body.failed(e); // the call fails where it is audited
+            return;
         }
         // the rest (a patient-file import may be larger) stays for the resource to read
         request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(bytes), in));

@@ -51,7 +51,7 @@ public class ApiAuthorization implements ContainerRequestFilter {
         if (match instanceof ApiCallMatch.Call call) {
             caller.set(call, OAuthPrincipal.Anonymous.INSTANCE);
             ApiInvocation invocation = new ApiInvocation(method, path,
-                    request.getUriInfo().getRequestUri().getRawQuery(), request::getHeaderString, body.bytes(),
+                    request.getUriInfo().getRequestUri().getRawQuery(), request::getHeaderString, body::bytes,
                     urls.apiBase(request.getUriInfo()), urls.uiBase(request.getUriInfo()),
                     ApiInvocation.Credentials.IN_REQUEST);
             ApiCore.Admission admission = core.admit(invocation, call.category(), call.target(), call.name());

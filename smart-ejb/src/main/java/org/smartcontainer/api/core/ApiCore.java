@@ -118,15 +118,18 @@ public class ApiCore {
             return ApiAnswer.refusal(404, "Not found");
         }
         Handler handler = found.route().handler();
-        QueryParameters parameters = QueryParameters.parse(call.rawQuery());
-        CallTarget target = handler.target(found, parameters.single("record_id").orElse(null));
-        Admission admission = admit(call, handler.category(), target, found.route().call().clientMethodName());
-        OAuthPrincipal principal = admission instanceof Admitted admitted ? admitted.principal()
-                : ((Refused) admission).principal();
+        CallTarget target = handler.target(found, queryRecordId(call.rawQuery()));
+        OAuthPrincipal principal = OAuthPrincipal.Anonymous.INSTANCE;
         ApiAnswer answer;
         try {
-            answer = admission instanceof Refused refused ? refused.answer()
-                    : dispatch(call, found, parameters, principal);
+            Admission admission = admit(call, handler.category(), target, found.route().call().clientMethodName());
+            if (admission instanceof Refused refused) {
+                principal = refused.principal();
+                answer = refused.answer();
+            } else {
+                principal = ((Admitted) admission).principal();
+                answer = dispatch(call, found, principal);
+            }
         } catch (RuntimeException e) {
             ApiAnswer known = known(e);
             if (known == null) {
@@ -194,14 +197,27 @@ public class ApiCore {
                 status));
     }
 
-    private ApiAnswer dispatch(ApiInvocation call, RouteMatch.Found found, QueryParameters parameters,
-            OAuthPrincipal principal) {
+    /**
+     * The {@code record_id} query parameter the decision on a record search depends on (its first value), or
+     * null; a malformed query names none here and is refused when the call is dispatched ({@code 400}).
+     */
+    private static String queryRecordId(String rawQuery) {
+        try {
+            return QueryParameters.parse(rawQuery).values("record_id").stream().findFirst().orElse(null);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private ApiAnswer dispatch(ApiInvocation call, RouteMatch.Found found, OAuthPrincipal principal) {
         Handler handler = found.route().handler();
-        if (call.body().length > MAX_BODY) {
+        byte[] body = call.body().bytes();
+        if (body.length > MAX_BODY) {
             return ApiAnswer.problem(413, "The body exceeds " + MAX_BODY + " bytes");
         }
+        QueryParameters parameters = QueryParameters.parse(call.rawQuery());
         ApiRequest request = new ApiRequest(call.method(), found, parameters, call.rawQuery(), call.apiBase(),
-                call.uiBase(), RdfMediaType.negotiate(call.headers().get("Accept")), call.headers(), call.body(),
+                call.uiBase(), RdfMediaType.negotiate(call.headers().get("Accept")), call.headers(), body,
                 principal);
         if (ehr.isResolvable() && ehr.get().enabled()) {
             switch (handler.inProxyMode()) {
@@ -232,12 +248,13 @@ public class ApiCore {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return administrator(call, header.substring(6).trim());
         }
-        if (call.body().length > MAX_SIGNED_BODY) {
+        byte[] body = call.body().bytes();
+        if (body.length > MAX_SIGNED_BODY) {
             throw new NotAuthenticated(ApiAnswer.refusal(413, "Request body too large"));
         }
         try {
             return oauth.resolve(new OAuthRequest(call.method(), call.publicUrl(), header,
-                    call.headers().get("Content-Type"), call.body()));
+                    call.headers().get("Content-Type"), body));
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "OAuth verification failed: {0}", LoggedInput.cut(e.reason()));
             throw new NotAuthenticated(unauthorized(call, "Unauthorized"));

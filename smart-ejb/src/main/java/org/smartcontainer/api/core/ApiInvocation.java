@@ -12,19 +12,19 @@ import org.smartcontainer.oauth.OAuthPrincipal;
  * @param path the path relative to the API base, percent-encoded, starting with {@code /}
  * @param rawQuery the query string as received, or null
  * @param headers the request headers the API may read
- * @param body the request body (empty without one)
+ * @param body reads the request body (empty without one); a failure to read it fails the call inside the core
  * @param apiBase the public {@code api_base}, no trailing slash: the prefix of record URIs and of signed URLs
  * @param uiBase the public base of the clinician portal (the container manifest names it)
  * @param caller who calls: credentials to verify, or a principal the front has already established
  */
-public record ApiInvocation(String method, String path, String rawQuery, HeaderLookup headers, byte[] body,
+public record ApiInvocation(String method, String path, String rawQuery, HeaderLookup headers, BodySource body,
         String apiBase, String uiBase, Caller caller) {
 
     public ApiInvocation {
         Objects.requireNonNull(method);
         Objects.requireNonNull(path);
         Objects.requireNonNull(headers);
-        body = body == null ? new byte[0] : body;
+        Objects.requireNonNull(body);
         Objects.requireNonNull(apiBase);
         Objects.requireNonNull(caller);
     }
@@ -34,6 +34,19 @@ public record ApiInvocation(String method, String path, String rawQuery, HeaderL
     public interface HeaderLookup {
         /** The first value of the header (names compare case-insensitively), or null. */
         String get(String name);
+    }
+
+    /** The request body, read when the core needs it (so that a body that cannot be read is audited too). */
+    @FunctionalInterface
+    public interface BodySource {
+        /** The bytes; throws {@link java.io.UncheckedIOException} if the body cannot be read. */
+        byte[] bytes();
+
+        /** A body already read. */
+        static BodySource of(byte[] bytes) {
+            byte[] kept = bytes == null ? new byte[0] : bytes;
+            return () -> kept;
+        }
     }
 
     /** Who calls. */

@@ -128,7 +128,7 @@ public class PassthroughEndpoint extends HttpServlet {
         String contentType = body.length > 0 ? request.getContentType() : null;
         ApiInvocation.HeaderLookup headers = name -> name.equalsIgnoreCase("Accept") ? accept
                 : name.equalsIgnoreCase("Content-Type") ? contentType : null;
-        ApiAnswer answer = core.handle(new ApiInvocation(method, rawPath, query, headers, body, urls.apiBase(request),
+        ApiAnswer answer = core.handle(new ApiInvocation(method, rawPath, query, headers, ApiInvocation.BodySource.of(body), urls.apiBase(request),
                 urls.uiBase(request), new ApiInvocation.Established(principal)));
         response.setStatus(answer.status());
         String type = answer.contentType();
