@@ -4,7 +4,7 @@
 # org.smartcontainer.bench.SoakDriver: 32 clients for 30 minutes (signed reads of every patient, clinical notes,
 # scratchpads, hostile inputs at a low rate, PostgreSQL stopped for 20 s in the middle), and its report.
 # Usage: bench/soak.sh [--minutes N] [--keep] [--reuse] [--no-build] [driver options: --clients N, --think-ms N,
-#        --fuzz-per-second N, --outage-seconds N, --seed N]
+#        --h2c-clients N (default a quarter of the clients), --fuzz-per-second N, --outage-seconds N, --seed N]
 #   --keep      leave the server and PostgreSQL running at the end (stop them with: bench/soak.sh --stop)
 #   --reuse     run against the server a --keep run left (no fresh server; figures then include earlier runs)
 #   --no-build  use the EAR and driver already built
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --reuse) reuse=yes; shift ;;
     --no-build) build=""; shift ;;
     --stop) stop_only=yes; shift ;;
-    --clients|--think-ms|--fuzz-per-second|--outage-seconds|--seed) driver_args="$driver_args $1 $2"; shift 2 ;;
+    --clients|--h2c-clients|--think-ms|--fuzz-per-second|--outage-seconds|--seed) driver_args="$driver_args $1 $2"; shift 2 ;;
     *) echo "soak.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done

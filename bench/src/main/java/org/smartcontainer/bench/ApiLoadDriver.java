@@ -11,10 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -161,39 +157,8 @@ public final class ApiLoadDriver {
     }
 
     private Result measure(Supplier<HttpRequest> request, int clients, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        AtomicLong failed = new AtomicLong();
-        List<Future<long[]>> parts = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            parts.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int count = 0;
-                while (System.nanoTime() < end && count < latencies.length) {
-                    HttpRequest r = request.get(); // signing is the client's work, not timed
-                    long t0 = System.nanoTime();
-                    HttpResponse<byte[]> response = api.client.send(r, HttpResponse.BodyHandlers.ofByteArray());
-                    latencies[count++] = System.nanoTime() - t0;
-                    if (response.statusCode() != 200) {
-                        failed.incrementAndGet();
-                    }
-                }
-                return Arrays.copyOf(latencies, count);
-            }));
-        }
-        List<long[]> collected = new ArrayList<>();
-        for (Future<long[]> part : parts) {
-            collected.add(part.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] all = collected.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result("", clients, all.length / elapsed, ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), all.length, failed.get());
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))] / 1e6;
+        ClosedLoopLoad.Outcome o = ClosedLoopLoad.run(api.client, c -> k -> request.get(), clients, seconds, Long.MAX_VALUE / 1_000_000L);
+        return new Result("", clients, o.perSecond(), o.p50(), o.p95(), o.p99(), o.requests(), o.errorCount());
     }
 
     private static void asadmin(Path asadmin, String... args) throws IOException, InterruptedException {

@@ -27,13 +27,22 @@ final class LoopbackApi {
 
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * A client that prefers HTTP/2: on {@code http://} it offers the cleartext upgrade ({@code Upgrade: h2c}) on a new
+     * connection and goes on in HTTP/2 when the server accepts it, else stays with HTTP/1.1.
+     */
+    final HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
-    /** The {@code Authorization} header of the administrator ({@code admin}, HTTP Basic). */
+    /** The administrator's ({@code admin}) password, for signing in to the portal. */
+    final String adminPassword;
+    /** The {@code Authorization} header of the administrator (HTTP Basic). */
     final String basic;
 
-    private LoopbackApi(URI base, String basic) {
+    private LoopbackApi(URI base, String adminPassword) {
         this.base = base;
-        this.basic = basic;
+        this.adminPassword = adminPassword;
+        this.basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -45,8 +54,7 @@ final class LoopbackApi {
             throw new IllegalArgumentException("Load goes to this machine only (localhost), not " + baseUri.getHost());
         }
         String password = Files.readString(domain.resolve("smart-data/initial-admin-password.txt")).trim();
-        return new LoopbackApi(baseUri, "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        return new LoopbackApi(baseUri, password);
     }
 
     /** A request signed by {@code signer}, without a body. */

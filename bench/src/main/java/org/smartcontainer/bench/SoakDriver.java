@@ -2,6 +2,7 @@ package org.smartcontainer.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class SoakDriver {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final Pattern LOG_RECORD = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT[^\\]]*)\\] \\[[^\\]]*\\] \\[([A-Z]+)\\]");
     private static final Pattern AUDIT_CHECK = Pattern.compile("\\{[^{}]*\"name\"\\s*:\\s*\"smart-audit\"[^{}]*\"data\"\\s*:\\s*(\\{[^{}]*\\})");
 
@@ -100,6 +102,8 @@ public final class SoakDriver {
     private Path domain = Path.of(".soak/payara6/glassfish/domains/domain1");
     private int minutes = 30;
     private int clients = 32;
+    /** The clients (the first ones) whose HTTP client offers the h2c upgrade; -1: a quarter of them. */
+    private int h2cClients = -1;
     private int thinkMs = 20;
     private double fuzzPerSecond = 3;
     private int outageSeconds = 20;
@@ -133,6 +137,9 @@ public final class SoakDriver {
     private final AtomicLong maxBacklog = new AtomicLong();
     private final List<String[]> heapRows = new ArrayList<>();
     private final AtomicLong noteCount = new AtomicLong();
+    /** Requests sent by the clients that offer h2c, and those of them answered in HTTP/2. */
+    private final LongAdder h2cOffered = new LongAdder();
+    private final LongAdder h2cAnswered = new LongAdder();
 
     public static void main(String[] args) throws Exception {
         SoakDriver driver = new SoakDriver();
@@ -147,6 +154,7 @@ public final class SoakDriver {
                 case "--domain" -> domain = Path.of(args[++i]);
                 case "--minutes" -> minutes = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--h2c-clients" -> h2cClients = Integer.parseInt(args[++i]);
                 case "--think-ms" -> thinkMs = Integer.parseInt(args[++i]);
                 case "--fuzz-per-second" -> fuzzPerSecond = Double.parseDouble(args[++i]);
                 case "--outage-seconds" -> outageSeconds = Integer.parseInt(args[++i]);
@@ -158,7 +166,7 @@ public final class SoakDriver {
                 case "--psql" -> psql = args[++i];
                 case "--report" -> report = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (--base URL, --domain DIR,"
-                        + " --minutes N, --clients N, --think-ms N, --fuzz-per-second N, --outage-seconds N, --seed N,"
+                        + " --minutes N, --clients N, --h2c-clients N, --think-ms N, --fuzz-per-second N, --outage-seconds N, --seed N,"
                         + " --max-requests N, --postgresql-script FILE, --postgresql-dir DIR, --postgresql-port N,"
                         + " --psql FILE, --report FILE)");
             }
@@ -166,6 +174,10 @@ public final class SoakDriver {
         if (minutes < 2 || clients < 1 || clients > 256 || fuzzPerSecond < 0 || fuzzPerSecond > 50 || outageSeconds < 0) {
             throw new IllegalArgumentException("Out of range: --minutes >= 2, --clients 1-256, --fuzz-per-second 0-50");
         }
+        if (h2cClients < 0) {
+            h2cClients = clients / 4;
+        }
+        h2cClients = Math.min(h2cClients, clients);
     }
 
     private boolean run() throws Exception {
@@ -190,9 +202,10 @@ public final class SoakDriver {
             }
             endMs = startMs + minutes * 60_000L;
             long heapEveryMs = (minutes >= 10 ? 5 : 1) * 60_000L;
-            System.out.printf("Soak on %s from %s UTC for %d minutes: %d clients, %d ms think time, %.1f hostile requests/s,"
-                    + " %d records, PostgreSQL down %d s at minute %.1f; heap every %d min; load average %s%n", base,
-                    CLOCK.format(Instant.ofEpochMilli(startMs)), minutes, clients, thinkMs, fuzzPerSecond, records.size(),
+            System.out.printf("Soak on %s from %s UTC for %d minutes: %d clients (%d offer h2c), %d ms think time, %.1f hostile"
+                    + " requests/s, %d records, PostgreSQL down %d s at minute %.1f; heap every %d min; load average %s%n", base,
+                    CLOCK.format(Instant.ofEpochMilli(startMs)), minutes, clients, h2cClients, thinkMs, fuzzPerSecond,
+                    records.size(),
                     outageSeconds, minutes / 2.0, heapEveryMs / 60_000, loadAtStart);
 
             ExecutorService pool = Executors.newFixedThreadPool(clients + 4);
@@ -252,9 +265,13 @@ public final class SoakDriver {
 
     // ---- the load ----
 
-    /** One client: visits a random patient with 3-6 reads, sometimes a write or a refused call, until the end. */
+    /**
+     * One client: visits a random patient with 3-6 reads, sometimes a write or a refused call, until the end. The first
+     * {@link #h2cClients} prefer HTTP/2 (h2c upgrade), the others speak HTTP/1.1.
+     */
     private void client(int n) throws InterruptedException {
         Random random = new Random(seed * 1_000 + n);
+        HttpClient http = n < h2cClients ? api.h2c : api.client;
         while (System.currentTimeMillis() < endMs && requests.sum() < maxRequests) {
             String record = records.get(random.nextInt(records.size()));
             OAuthSigner token = tokens.get(record);
@@ -262,25 +279,25 @@ public final class SoakDriver {
             for (int i = 0; i < reads && System.currentTimeMillis() < endMs; i++) {
                 ReadCall call = READS.get(random.nextInt(READS.size()));
                 String query = call.call().equals("get_vital_sign_sets") && random.nextBoolean() ? "?date_from=2005-01-01" : "";
-                execute(new Planned(Kind.READ, api.signed(token, "GET", "/api/records/" + record + "/" + call.path() + query),
+                execute(http, new Planned(Kind.READ, api.signed(token, "GET", "/api/records/" + record + "/" + call.path() + query),
                         "app", call.call()));
                 think(random);
             }
             double dice = random.nextDouble();
             if (dice < 0.03) {
                 long note = noteCount.incrementAndGet();
-                execute(new Planned(Kind.NOTE, api.signed(token, "POST", "/api/records/" + record + "/clinical_notes/",
+                execute(http, new Planned(Kind.NOTE, api.signed(token, "POST", "/api/records/" + record + "/clinical_notes/",
                         "application/rdf+xml", clinicalNote(note).getBytes(StandardCharsets.UTF_8)), "app",
                         "post_clinical_note"));
             } else if (dice < 0.06) {
-                execute(new Planned(Kind.SCRATCHPAD, api.asAdmin("PUT", scratchpad(record), "text/plain",
+                execute(http, new Planned(Kind.SCRATCHPAD, api.asAdmin("PUT", scratchpad(record), "text/plain",
                         ("soak " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)), "admin", "put_scratchpad_data"));
             } else if (dice < 0.07) {
                 String other = records.get((records.indexOf(record) + 1) % records.size());
-                execute(new Planned(Kind.REFUSED, api.signed(token, "GET", "/api/records/" + other + "/demographics"),
+                execute(http, new Planned(Kind.REFUSED, api.signed(token, "GET", "/api/records/" + other + "/demographics"),
                         "app", "get_demographics"));
             } else if (dice < 0.075) {
-                execute(new Planned(Kind.REFUSED, api.signed(token, "PUT", scratchpad(record), "text/plain",
+                execute(http, new Planned(Kind.REFUSED, api.signed(token, "PUT", scratchpad(record), "text/plain",
                         "a background app may not write".getBytes(StandardCharsets.UTF_8)), "app", "put_scratchpad_data"));
             }
             think(random);
@@ -379,11 +396,22 @@ public final class SoakDriver {
     }
 
     private void execute(Planned p) {
+        execute(api.client, p);
+    }
+
+    private void execute(HttpClient http, Planned p) {
         long sent = System.currentTimeMillis();
         long t0 = System.nanoTime();
         int status;
         try {
-            status = api.client.send(p.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> response = http.send(p.request(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (http == api.h2c) {
+                h2cOffered.increment();
+                if (response.version() == HttpClient.Version.HTTP_2) {
+                    h2cAnswered.increment();
+                }
+            }
         } catch (IOException e) {
             status = 0;
         } catch (InterruptedException e) {
@@ -505,10 +533,30 @@ public final class SoakDriver {
         return check.find() ? check.group(1) : "(no smart-audit check in /health/ready: " + body + ")";
     }
 
-    /** A full collection, then the heap's use (jcmd), the server log's size and the load average. */
+    /**
+     * A full collection, then the heap's use (jcmd), the server log's size and the load average; a class histogram
+     * (which collects first: the live bytes, Grizzly's HTTP/2 streams and RDF4J's value stores alive); and a thread
+     * dump of the server (kept beside the report): its threads, those BLOCKED, and whether the JVM found a deadlock.
+     */
     private void heap(long pid, String label, LogState logAtStart) {
         String used = "?";
         String total = "?";
+        String live = "?";
+        String streams = "?";
+        String valueStores = "?";
+        String threads = "?";
+        try {
+            String dump = jcmd(pid, "Thread.print");
+            if (report != null) {
+                Files.writeString(report.resolveSibling("threads-" + label.replaceAll("[^a-z0-9]+", "-") + ".txt"), dump);
+            }
+            long all = dump.lines().filter(l -> l.startsWith("\"")).count();
+            long blocked = dump.lines().filter(l -> l.contains("java.lang.Thread.State: BLOCKED")).count();
+            threads = String.format("%d, %d BLOCKED, %s", all, blocked,
+                    dump.contains("Java-level deadlock") ? "**DEADLOCK**" : "no deadlock");
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            threads = "jcmd failed: " + e.getMessage();
+        }
         try {
             jcmd(pid, "GC.run");
             Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
@@ -516,16 +564,29 @@ public final class SoakDriver {
                 total = String.format("%.0f", Long.parseLong(m.group(1)) / 1024.0);
                 used = String.format("%.1f", Long.parseLong(m.group(2)) / 1024.0);
             }
+            String histogram = jcmd(pid, "GC.class_histogram");
+            Matcher t = HISTOGRAM_TOTAL.matcher(histogram);
+            live = t.find() ? String.format("%.1f", Long.parseLong(t.group(1)) / 1048576.0) : "?";
+            streams = Long.toString(instances(histogram, "org.glassfish.grizzly.http2.Http2Stream"));
+            valueStores = Long.toString(instances(histogram, "org.eclipse.rdf4j.sail.nativerdf.ValueStore"));
         } catch (IOException | InterruptedException | IllegalStateException e) {
             used = "jcmd failed: " + e.getMessage();
         }
         LogState log = LogState.of(domain.resolve("logs"));
-        String[] row = {label, CLOCK.format(Instant.now()), used, total, String.format("%,d", log.totalBytes()),
-                LoopbackApi.loadAverage()};
+        String[] row = {label, CLOCK.format(Instant.now()), used, total, live, streams, valueStores,
+                String.format("%,d", log.totalBytes()), LoopbackApi.loadAverage(), threads};
         synchronized (heapRows) {
             heapRows.add(row);
         }
-        System.out.printf("  heap after GC at %s (%s): %s MB used of %s MB, logs %s bytes, load %s%n", (Object[]) row);
+        System.out.printf("  heap after GC at %s (%s): %s MB used of %s MB, live %s MB, %s HTTP/2 streams, %s value"
+                + " stores; logs %s bytes, load %s; threads %s%n", (Object[]) row);
+    }
+
+    /** The live instances of a class in a class histogram ({@code jcmd GC.class_histogram}). */
+    private static long instances(String histogram, String className) {
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s.*)?$")
+                .matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
@@ -664,7 +725,11 @@ public final class SoakDriver {
         }
 
         // heap and log
-        out.append("| Heap after a full GC at | UTC | Used MB | Heap MB | Logs (bytes) | Load average |\n|---|---|---|---|---|---|\n");
+        out.append(String.format("HTTP/2: %d of the %d clients offered the h2c upgrade; they had %,d requests answered (%.1f %% of all), %,d of"
+                + " them answered in HTTP/2.%n%n", h2cClients, clients, h2cOffered.sum(),
+                100.0 * h2cOffered.sum() / Math.max(1, total), h2cAnswered.sum()));
+        out.append("| Heap after a full GC at | UTC | Used MB | Heap MB | Live MB (histogram) | HTTP/2 streams | RDF4J value"
+                + " stores | Logs (bytes) | Load average | Server threads |\n|---|---|---|---|---|---|---|---|---|---|\n");
         synchronized (heapRows) {
             for (String[] r : heapRows) {
                 out.append("| ").append(String.join(" | ", r)).append(" |\n");

@@ -7,14 +7,17 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcontainer.logging.RateLimitedLog;
+import org.smartcontainer.persistence.DatabaseUnavailable;
 
 /**
  * The edge of a web module. First, the application's {@link RequestGate}: once the application stops, a request
@@ -25,17 +28,25 @@ import java.util.logging.Logger;
  * web module registers it first in its filter chain (a {@code @WebFilter} subclass named {@value #NAME}).
  * The init parameter {@value #IMPORT_PATHS} lists the paths (relative to the module, a trailing {@code *}
  * for a prefix) whose bodies may reach {@link InputLimits#importBodyBytes()} instead of
- * {@link InputLimits#bodyBytes()}.
+ * {@link InputLimits#bodyBytes()}. Last, a request that failed because the database cannot be reached (see
+ * {@link DatabaseUnavailable}) and whose answer has not begun gets {@code 503} with {@code Retry-After} (the page
+ * {@value #UNAVAILABLE_PAGE} names, or a short text) instead of the server's error page.
  */
 public class InputEdgeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(InputEdgeFilter.class.getName());
+    private static final RateLimitedLog DATABASE_DOWN = new RateLimitedLog(
+            Logger.getLogger(InputEdgeFilter.class.getName()), Duration.ofMinutes(1), Clock.systemUTC());
 
     /** The filter name every module registers it under (and orders first by). */
     public static final String NAME = "InputEdge";
     /** The init parameter with the import paths, comma-separated. */
     public static final String IMPORT_PATHS = "import-paths";
+    /**
+     * The init parameter with the path (in the module) of the HTML page a request gets, with {@code 503}, when it
+     * failed because the database cannot be reached; without it, a short text.
+     */
+    public static final String UNAVAILABLE_PAGE = "unavailable-page";
     /** The response header naming the limit a refused request broke. */
     public static final String REFUSED_HEADER = "Smart-Input-Refused";
 
@@ -50,12 +61,14 @@ public class InputEdgeFilter extends HttpFilter {
     private transient RequestDrain drain;
 
     private transient RequestGate gate;
+    private transient byte[] unavailablePage;
     private transient InputCheck check;
     private transient List<String> importPaths;
 
     @Override
     public void init() throws ServletException {
         gate = drain.gate();
+        unavailablePage = page(getInitParameter(UNAVAILABLE_PAGE));
         check = new InputCheck(InputLimits.fromConfig());
         String paths = getInitParameter(IMPORT_PATHS);
         importPaths = paths == null || paths.isBlank() ? List.of()
@@ -66,7 +79,7 @@ public class InputEdgeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!gate.enter()) {
-            refuseWhileStopping(response);
+            EdgeAnswers.stopping(response);
             return;
         }
         try {
@@ -84,9 +97,9 @@ public class InputEdgeFilter extends HttpFilter {
             if (refused.get().status() == 413 && request.getContentLengthLong() <= bodyLimit + SWALLOW_BYTES) {
                 // read and drop a body that is not much too large, so that a client still sending it reads the 413
                 request.getInputStream().transferTo(OutputStream.nullOutputStream());
-                refuse(request, response, refused.get(), false);
+                EdgeAnswers.refused(request, response, refused.get(), false);
             } else {
-                refuse(request, response, refused.get(), true);
+                EdgeAnswers.refused(request, response, refused.get(), true);
             }
             return;
         }
@@ -94,19 +107,41 @@ public class InputEdgeFilter extends HttpFilter {
         try {
             chain.doFilter(limited, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!limited.exceeded() && BodyTooLargeException.in(e).isEmpty()) {
-                throw e;
+            if (limited.exceeded() || BodyTooLargeException.in(e).isPresent()) {
+                if (!response.isCommitted()) {
+                    response.reset();
+                    EdgeAnswers.refused(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+                }
+                return;
             }
-            if (!response.isCommitted()) {
+            if (DatabaseUnavailable.causes(e) && !response.isCommitted()) {
+                // every request fails the same way during an outage: one line a minute, no stack traces
+                DATABASE_DOWN.warn("Requests to " + request.getContextPath() + "/ fail: the database cannot be reached ("
+                        + RateLimitedLog.describe(e) + ")");
                 response.reset();
-                refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+                EdgeAnswers.databaseUnavailable(response, unavailablePage);
+                return;
             }
-            return;
+            throw e;
         }
         if (limited.exceeded() && !response.isCommitted() && response.getStatus() != 413) {
             // a servlet caught the cut-off itself and answered something else: the answer is 413
             response.reset();
-            refuse(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+            EdgeAnswers.refused(request, response, InputCheck.bodyTooLarge(bodyLimit), true);
+        }
+    }
+
+    private byte[] page(String path) throws ServletException {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        try (InputStream in = getServletContext().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ServletException(UNAVAILABLE_PAGE + " " + path + " is not in the web module");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ServletException("Cannot read " + path, e);
         }
     }
 
@@ -142,32 +177,5 @@ public class InputEdgeFilter extends HttpFilter {
             }
         }
         return false;
-    }
-
-    private static void refuseWhileStopping(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Integer.toString(RequestGate.RETRY_AFTER_SECONDS));
-        response.setHeader("Connection", "close"); // the next request should find the server that is still up
-        text(response, RequestGate.STOPPING);
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, InputRefusal refusal,
-            boolean bodyLeftUnread) throws IOException {
-        LOG.log(Level.FINE, () -> "Refused at the edge (" + refusal.limit() + "): " + request.getMethod() + " "
-                + LoggedInput.cut(request.getRequestURI()));
-        response.setStatus(refusal.status());
-        response.setHeader(REFUSED_HEADER, refusal.limit());
-        if (bodyLeftUnread && refusal.status() == 413) {
-            response.setHeader("Connection", "close"); // the rest of the body is not read
-        }
-        text(response, refusal.message());
-    }
-
-    private static void text(HttpServletResponse response, String message) throws IOException {
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -1,11 +1,13 @@
 package org.smartcontainer.persistence;
 
+import jakarta.transaction.SystemException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure that means "the relational database cannot be reached" (stopped, restarting, refusing
@@ -49,6 +51,13 @@ public final class DatabaseUnavailable {
             return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
         }
         // the server's connection pool could not hand out a connection
-        return t instanceof jakarta.resource.ResourceException;
+        if (t instanceof jakarta.resource.ResourceException) {
+            return true;
+        }
+        // The transaction manager could not begin or commit on its resource, which is the database here (the
+        // record store takes no part in transactions). Payara turns the connection's failure into an
+        // XAException whose cause is gone (only its text is kept): seen when PostgreSQL restarted under load.
+        return t instanceof SystemException
+                || t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XAER_RMERR);
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.transaction.SystemException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -38,12 +40,28 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aTransactionThatCannotBeginOrCommitOnTheDatabaseIsRecognised() {
+        // as Payara wraps a local transaction's failed commit: the connection's failure survives as text only
+        XAException commit = new XAException("jakarta.resource.spi.LocalTransactionException: This connection has been closed.");
+        commit.errorCode = XAException.XAER_RMERR;
+        SystemException system = new SystemException();
+        system.initCause(commit);
+
+        assertTrue(DatabaseUnavailable.causes(new EJBException("Unable to complete container-managed transaction.", system)));
+        assertTrue(DatabaseUnavailable.causes(new EJBException(new SystemException("no cause at all"))));
+        XAException unavailable = new XAException(XAException.XAER_RMFAIL);
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(unavailable)));
+    }
+
+    @Test
     void otherDatabaseErrorsAndBugsAreNotAnOutage() {
         assertFalse(DatabaseUnavailable.causes(new PersistenceException(
                 new SQLIntegrityConstraintViolationException("duplicate key", "23505"))));
         assertFalse(DatabaseUnavailable.causes(new SQLException("syntax error", "42601")));
         assertFalse(DatabaseUnavailable.causes(new NullPointerException()));
         assertFalse(DatabaseUnavailable.causes(new SQLException("no state")));
+        assertFalse(DatabaseUnavailable.causes(new XAException(XAException.XAER_PROTO)), "a bug in the use of a transaction");
+        assertFalse(DatabaseUnavailable.causes(new EJBException(new IllegalStateException("transaction not active"))));
     }
 
     @Test

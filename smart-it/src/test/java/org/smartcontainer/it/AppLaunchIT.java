@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,8 +39,9 @@ import org.smartcontainer.ontology.SmartOntology;
 /**
  * The clinician portal runs SMART apps: the launcher, SMART Connect between the portal page and a
  * framed app of another origin (an app speaking only the raw wire protocol, written from the spec),
- * patient switching, the consent page of the three-legged dance (the REST app is ScribeJava), My
- * approvals, the record chooser, and the attacks on all of it. Headless Chromium on the real EAR.
+ * patient switching, an app firing 12 API calls at once (alone and beside another clinician's), the consent
+ * page of the three-legged dance (the REST app is ScribeJava), My approvals, the record chooser, and the
+ * attacks on all of it. Headless Chromium on the real EAR.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,10 +64,12 @@ class AppLaunchIT {
     private static final String FRAME_APP = "frame-" + RUN + "@it.example.org";
     private static final String REST_APP = "rest-" + RUN + "@it.example.org";
     private static final String REST_NAME = "REST Example " + RUN;
+    private static final String TWELVE_APP = "twelve-" + RUN + "@it.example.org";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static Fixture fixture;
+    private static boolean twelveCallsInstalled;
     private static String icon;
 
     /** What the tests share: the second origins, the REST app's OAuth client, two patients. */
@@ -497,6 +501,125 @@ class AppLaunchIT {
             browser.open("/apps/" + enc("nobody-" + RUN + "@it.example.org") + "/launch");
             assertTrue(LauncherPages.errors(browser).contains("does not exist"));
         }
+    }
+
+    // ---------------------------------------------------------------- many calls at once
+
+    @Test
+    @Order(12)
+    void anAppThatFiresTwelveCallsAtOnceRendersEveryAnswerWithinTwoSecondsAndTheOtherPatientIsRefused() throws Exception {
+        Fixture f = fixture();
+        String password = twelveCallsApp(f);
+        try (Browser browser = new Browser()) {
+            PortalPages.signIn(browser, NURSE, PASSWORD);
+            LauncherPages.addToLauncher(browser, TWELVE_APP);
+            browser.open("/");
+            String record = choosePatientOtherThan(browser, f.recordB());
+            Instant start = Instant.now().minusSeconds(1);
+            LauncherPages.launch(browser, TWELVE_APP);
+            TwelveCallsApp.Rendered rendered = TwelveCallsApp.awaitRendered(browser, TWELVE_APP);
+            browser.screenshot("launcher-twelve-calls");
+            assertTwelveAnswers(password, rendered, record, "one app");
+            assertAudited(password, NURSE, record, f.recordB(), start);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void twoCliniciansAppsFiringTwelveCallsEachAtTheSameTimeBothRenderEveryAnswerWithinTwoSeconds() throws Exception {
+        Fixture f = fixture();
+        String password = twelveCallsApp(f);
+        try (Browser nurse = new Browser(); Browser doctor = new Browser()) {
+            PortalPages.signIn(nurse, NURSE, PASSWORD);
+            PortalPages.signIn(doctor, DOCTOR, PASSWORD);
+            LauncherPages.addToLauncher(nurse, TWELVE_APP);
+            LauncherPages.addToLauncher(doctor, TWELVE_APP);
+            nurse.open("/");
+            doctor.open("/");
+            String nurseRecord = choosePatientOtherThan(nurse, f.recordB());
+            String doctorRecord = choosePatientOtherThan(doctor, f.recordB());
+            Instant start = Instant.now().minusSeconds(1);
+            LauncherPages.clickApp(nurse, TWELVE_APP);
+            LauncherPages.clickApp(doctor, TWELVE_APP);
+            TwelveCallsApp.Rendered nurses = TwelveCallsApp.awaitRendered(nurse, TWELVE_APP);
+            TwelveCallsApp.Rendered doctors = TwelveCallsApp.awaitRendered(doctor, TWELVE_APP);
+            assertTwelveAnswers(password, nurses, nurseRecord, "the nurse's app, beside the doctor's");
+            assertTwelveAnswers(password, doctors, doctorRecord, "the doctor's app, beside the nurse's");
+            assertAudited(password, NURSE, nurseRecord, f.recordB(), start);
+            assertAudited(password, DOCTOR, doctorRecord, f.recordB(), start);
+        }
+    }
+
+    /** Installs the twelve-calls app once (its other patient is the fixture's record B); the admin password. */
+    private static synchronized String twelveCallsApp(Fixture f) throws Exception {
+        String password = TestServer.initialAdminPassword();
+        if (!twelveCallsInstalled) {
+            install(password, TwelveCallsApp.manifest(TWELVE_APP, "Twelve Calls " + RUN, f.apps().origin(), f.recordB()));
+            twelveCallsInstalled = true;
+        }
+        return password;
+    }
+
+    /** Chooses the first patient of the picker who is not {@code other}; their record id. */
+    private static String choosePatientOtherThan(Browser browser, String other) {
+        PortalPages.patientRows(browser);
+        int row = LauncherPages.recordIdOfRow(browser, 0).equals(other) ? 1 : 0;
+        String record = LauncherPages.recordIdOfRow(browser, row);
+        PortalPages.choosePatient(browser, row);
+        return record;
+    }
+
+    /**
+     * The eleven calls of the current patient answered with what the API gives the administrator for the same
+     * path (200, the same characters) and name no other record; the other patient's call refused with no data;
+     * the last answer rendered within 2 s of the app's start.
+     */
+    private static void assertTwelveAnswers(String password, TwelveCallsApp.Rendered rendered, String record, String which)
+            throws Exception {
+        int workers = TwelveCallsApp.httpWorkers();
+        System.out.printf("Twelve calls (%s): all answers rendered %d ms after the app's start, %d ms after SMART.ready;"
+                + " HTTP workers: %d; rendered at (ms): %s%n", which, rendered.sinceStartMs(), rendered.sinceReadyMs(), workers,
+                rendered.answers().stream().map(a -> a.call() + "=" + a.renderedAtMs()).toList());
+        assertEquals(12, rendered.answers().size(), rendered.answers().toString());
+        for (var call : TwelveCallsApp.CALLS.entrySet()) {
+            TwelveCallsApp.Answer answer = rendered.of(call.getKey());
+            HttpResponse<String> direct = admin(password, "GET", "/records/" + enc(record) + "/" + call.getValue(), null);
+            assertEquals(200, direct.statusCode(), call.getValue() + ": " + direct.body());
+            assertEquals("ok", answer.status(), answer.toString());
+            assertEquals("application/rdf+xml", answer.contentType(), answer.toString());
+            assertEquals(direct.body().length(), answer.chars(), "the app got what the API has for the record: " + answer);
+            assertTrue(answer.records().equals(record) || answer.records().equals("none") && answer.items() == 0,
+                    "only the current patient's record: " + answer);
+        }
+        assertEquals(record, rendered.of("get_demographics").records());
+        assertEquals(1, rendered.of("get_demographics").items());
+        TwelveCallsApp.Answer other = rendered.of(TwelveCallsApp.OTHER_PATIENT);
+        assertTrue(other.status().equals("403") || other.status().equals("401"), "another patient's record is refused: " + other);
+        assertTrue(other.records().startsWith("none |"), "no record named: " + other);
+        for (String marker : List.of("rdf:", "<?xml", "http://smartplatforms.org/terms", "vcard", "@context")) {
+            assertFalse(other.records().contains(marker), other.toString());
+        }
+        assertTrue(rendered.sinceStartMs() <= 2000, "all 12 answers rendered within 2 s of the app's start (" + which
+                + "), not " + rendered.sinceStartMs() + " ms (" + rendered.sinceReadyMs() + " ms after ready; " + workers
+                + " HTTP workers)");
+    }
+
+    /** The audit trail names the app and the clinician for each of the calls, and for the refused one. */
+    private static void assertAudited(String password, String clinician, String record, String otherRecord, Instant start)
+            throws Exception {
+        String query = "/admin/audit?account=" + enc(clinician) + "&app=" + enc(TWELVE_APP) + "&from=" + start + "&limit=500&record=";
+        HttpResponse<String> own = admin(password, "GET", query + enc(record), null);
+        assertEquals(200, own.statusCode(), own.body());
+        List<JsonObject> events = json(own.body()).getJsonArray("events").getValuesAs(JsonObject.class);
+        for (String call : TwelveCallsApp.CALLS.keySet()) {
+            assertTrue(events.stream().anyMatch(e -> e.getString("call").equals(call) && e.getInt("status") == 200
+                    && clinician.equals(e.getString("account", null)) && TWELVE_APP.equals(e.getString("app", null))),
+                    call + " audited with the app and the clinician: " + events);
+        }
+        List<JsonObject> refused = json(admin(password, "GET", query + enc(otherRecord), null).body()).getJsonArray("events")
+                .getValuesAs(JsonObject.class);
+        assertTrue(refused.stream().anyMatch(e -> e.getInt("status") == 403 || e.getInt("status") == 401),
+                "the refused call is audited with the app and the clinician: " + refused);
     }
 
     // ---------------------------------------------------------------- helpers

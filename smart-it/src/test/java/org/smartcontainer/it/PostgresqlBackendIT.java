@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The "native store + PostgreSQL" backend (failsafe execution backend-postgresql): the server's
  * persistence unit really uses the PostgreSQL database that the build started, its schema was created by
  * the versioned migrations, instants are real timestamps, and what the admin API writes lands there. Last,
- * the database is stopped mid-test: calls that need it fail fast with {@code 503}, nothing is half-written,
- * and everything works again once it is back.
+ * the database is stopped mid-test: calls that need it fail fast with {@code 503} (signed ones and the portal's
+ * sign-in page too), their audit events name who the request claimed to be, nothing is half-written, and
+ * everything works again once it is back.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -121,11 +123,25 @@ class PostgresqlBackendIT {
         String record = Json.createReader(new StringReader(admin("GET", "/api/admin/records", admin, null).body()))
                 .readObject().getJsonArray("records").getJsonObject(0).getString("record_id");
         String during = "pg-outage-" + Long.toString(System.nanoTime(), 36);
+        // an app installed now and not used before the outage: its consumer is in no cache, so verifying its
+        // signature needs the database
+        SmartClient app = installApp(admin, during + "@apps.example.org");
+        String scratchpad = "/api/records/" + record + "/apps/" + during + "@apps.example.org/scratchpad";
+        // an administrator verified just now: the API keeps verified Basic credentials for 30 s, which the calls
+        // that need no database rely on (a slow machine may have let the first administrator's lapse)
+        String operator = "pg-operator-" + Long.toString(System.nanoTime(), 36);
+        assertEquals(201, admin("POST", "/api/admin/accounts", admin, account(operator).replace("}",
+                ", \"roles\": [\"admin\"]}")).statusCode());
+        String verified = TestServer.basic(operator, "correct horse battery");
+        assertEquals(200, admin("GET", "/api/admin/accounts", verified, null).statusCode(), "the operator, verified");
         long outageStart = System.currentTimeMillis();
 
         postgresql("stop");
         long outageEnd;
         try {
+            HttpResponse<String> read = timed(() -> admin("GET", "/api/records/" + record + "/demographics", verified, null));
+            assertEquals(200, read.statusCode(), "record data comes from the record store; its audit event waits in the queue");
+
             for (HttpResponse<String> refused : List.of(
                     timed(() -> admin("GET", "/api/admin/accounts", admin, null)),
                     timed(() -> admin("POST", "/api/admin/accounts", admin, account(during))),
@@ -140,8 +156,16 @@ class PostgresqlBackendIT {
             assertEquals("DOWN", check(ready, "smart-database").getString("status"));
             assertEquals(200, timed(() -> get("/health/live")).statusCode(), "alive: a restart would not bring the database back");
 
-            HttpResponse<String> read = timed(() -> admin("GET", "/api/records/" + record + "/demographics", admin, null));
-            assertEquals(200, read.statusCode(), "record data comes from the record store; its audit event waits in the queue");
+            for (HttpResponse<String> refused : List.of(
+                    timed(() -> app.call(Verb.GET, "/records/" + record + "/demographics", null)),
+                    timed(() -> admin("PUT", scratchpad, verified, "{\"note\": \"during the outage\"}")))) {
+                assertEquals(503, refused.statusCode(), refused.request().method() + " " + refused.uri() + ": " + refused.body());
+                assertEquals("10", refused.headers().firstValue("Retry-After").orElse(null), refused.uri().toString());
+            }
+            HttpResponse<String> login = timed(() -> get("/login.xhtml"));
+            assertEquals(503, login.statusCode(), login.body());
+            assertTrue(login.body().contains("temporarily unavailable"), login.body());
+            assertTrue(login.headers().firstValue("Retry-After").isPresent(), "the portal says when to try again");
         } finally {
             outageEnd = System.currentTimeMillis();
             postgresql("start");
@@ -166,6 +190,36 @@ class PostgresqlBackendIT {
             audited = auditedReads(record, outageStart, outageEnd);
         }
         assertEquals(1, audited, "the read during the outage was audited once the database was back");
+        assertEquals(List.of("null " + during + "@apps.example.org GET 503"), auditedRefusals("/api/records/" + record
+                + "/demographics", outageStart, outageEnd), "the signed call refused during the outage: audited with its app");
+        assertEquals(List.of(operator + " null PUT 503"), auditedRefusals(scratchpad, outageStart, outageEnd),
+                "the administrator's write refused during the outage: audited with the account");
+    }
+
+    /** The audit events of refusals ({@code 503}) of a path between two instants, as "account app method status". */
+    private static List<String> auditedRefusals(String path, long from, long to) throws SQLException {
+        List<String> events = new ArrayList<>();
+        try (Connection db = database(); PreparedStatement q = db.prepareStatement("SELECT account, app_id, http_method, status"
+                + " FROM smart_audit_event WHERE path = ? AND status = 503 AND event_time BETWEEN ? AND ?")) {
+            q.setString(1, path.replaceFirst("^/api", ""));
+            q.setLong(2, from);
+            q.setLong(3, to);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    events.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getInt(4));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Installs a background app through the admin API; returns it as a client that signs its calls. */
+    private static SmartClient installApp(String admin, String id) throws Exception {
+        HttpResponse<String> installed = admin("POST", "/api/admin/apps", admin, """
+                {"id": "%s", "name": "Outage", "description": "A background app", "mode": "background"}""".formatted(id));
+        assertEquals(201, installed.statusCode(), installed.body());
+        JsonObject app = Json.createReader(new StringReader(installed.body())).readObject();
+        return new SmartClient(app.getString("consumer_key"), app.getString("consumer_secret"));
     }
 
     private static String account(String username) {
@@ -175,7 +229,7 @@ class PostgresqlBackendIT {
 
     private static int auditedReads(String record, long from, long to) throws SQLException {
         try (Connection db = database(); PreparedStatement q = db.prepareStatement("SELECT count(*) FROM smart_audit_event"
-                + " WHERE record_id = ? AND path LIKE '%/demographics' AND event_time BETWEEN ? AND ?")) {
+                + " WHERE record_id = ? AND path LIKE '%/demographics' AND status = 200 AND event_time BETWEEN ? AND ?")) {
             q.setString(1, record);
             q.setLong(2, from);
             q.setLong(3, to);

@@ -54,7 +54,15 @@ public class ApiAuthorization implements ContainerRequestFilter {
                     request.getUriInfo().getRequestUri().getRawQuery(), request::getHeaderString, body::bytes,
                     urls.apiBase(request.getUriInfo()), urls.uiBase(request.getUriInfo()),
                     ApiInvocation.Credentials.IN_REQUEST);
-            ApiCore.Admission admission = core.admit(invocation, call.category(), call.target(), call.name());
+            ApiCore.Admission admission;
+            try {
+                admission = core.admit(invocation, call.category(), call.target(), call.name());
+            } catch (RuntimeException e) {
+                // the credentials could not be checked (e.g. the database unreachable): audited as whom they name
+                ApiCore.Claim claim = ApiCore.Claim.of(invocation);
+                caller.claim(new ApiCaller.Claim(claim.account(), claim.appId()));
+                throw e;
+            }
             if (admission instanceof ApiCore.Refused refused) {
                 caller.set(call, refused.principal());
                 request.abortWith(JaxRsAnswers.response(refused.answer()));

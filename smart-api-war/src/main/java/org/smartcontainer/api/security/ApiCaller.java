@@ -13,6 +13,18 @@ public class ApiCaller {
 
     private OAuthPrincipal principal = OAuthPrincipal.Anonymous.INSTANCE;
     private ApiCallMatch.Call call;
+    private Claim claim = Claim.NONE;
+
+    /**
+     * Who a request said it was (the HTTP Basic user name, the OAuth consumer key) when checking that failed (e.g. the
+     * database could not be reached): not verified, kept only for the audit event of the failed request.
+     *
+     * @param account the account named, or null
+     * @param appId the app named, or null
+     */
+    public record Claim(String account, String appId) {
+        static final Claim NONE = new Claim(null, null);
+    }
 
     /** The resolved principal; {@link OAuthPrincipal.Anonymous} on public calls. */
     public OAuthPrincipal principal() {
@@ -22,6 +34,15 @@ public class ApiCaller {
     /** The call the request makes, or null before the decision (or for the token endpoints). */
     public ApiCallMatch.Call call() {
         return call;
+    }
+
+    /** Who the request claimed to be if its credentials could not be checked; {@link Claim#NONE}'s nulls otherwise. */
+    public Claim claim() {
+        return claim;
+    }
+
+    void claim(Claim claim) {
+        this.claim = claim;
     }
 
     void set(ApiCallMatch.Call call, OAuthPrincipal principal) {

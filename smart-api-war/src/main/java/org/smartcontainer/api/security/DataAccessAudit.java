@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import org.smartcontainer.api.core.ApiCore;
 import org.smartcontainer.api.errors.ApiProblem;
 import org.smartcontainer.audit.AuditUnavailableException;
+import org.smartcontainer.oauth.OAuthPrincipal;
 
 /**
  * Writes the audit event of every request to the container's own resources that reads or writes patient data
@@ -34,8 +35,13 @@ public class DataAccessAudit implements ContainerResponseFilter {
         if (call == null || !call.patientData()) {
             return;
         }
+        OAuthPrincipal principal = caller.principal();
+        // a request whose credentials could not be checked (the database unreachable) is audited as whom it claimed to be
+        boolean verified = !(principal instanceof OAuthPrincipal.Anonymous);
+        String account = verified ? ApiCore.account(principal) : caller.claim().account();
+        String app = verified ? principal.appId() : caller.claim().appId();
         try {
-            core.audit(call.name(), caller.principal(), call.target().recordId(), request.getMethod(),
+            core.audit(call.name(), account, app, call.target().recordId(), request.getMethod(),
                     "/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""), response.getStatus());
         } catch (AuditUnavailableException e) {
             // Not sent yet: the answer becomes 503 and carries none of the data (exception mappers do not see

@@ -29,6 +29,7 @@ import org.smartcontainer.oauth.AccessPolicy;
 import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.CallTarget;
 import org.smartcontainer.oauth.OAuthException;
+import org.smartcontainer.oauth.OAuthMessage;
 import org.smartcontainer.oauth.OAuthPrincipal;
 import org.smartcontainer.oauth.OAuthRequest;
 import org.smartcontainer.oauth.OAuthService;
@@ -134,9 +135,12 @@ public class ApiCore {
             ApiAnswer known = known(e);
             if (known == null) {
                 if (handler.patientData()) {
+                    // credentials that could not be checked (the database unreachable): audited as whom they name
+                    Claim claim = principal instanceof OAuthPrincipal.Anonymous ? Claim.of(call)
+                            : new Claim(account(principal), principal.appId());
                     try {
-                        audit(found.route().call().clientMethodName(), principal, target.recordId(), call.method(), call.path(),
-                                unknownStatus(e));
+                        audit(found.route().call().clientMethodName(), claim.account(), claim.appId(), target.recordId(),
+                                call.method(), call.path(), unknownStatus(e));
                     } catch (AuditUnavailableException alsoAudit) {
                         e.addSuppressed(alsoAudit);
                     }
@@ -193,8 +197,39 @@ public class ApiCore {
      * @throws AuditUnavailableException if the audit trail cannot take it (the answer must then be {@code 503})
      */
     public void audit(String name, OAuthPrincipal principal, String recordId, String method, String path, int status) {
-        audit.record(new AuditEvent(Instant.now(), account(principal), principal.appId(), recordId, name, method, path,
-                status));
+        audit(name, account(principal), principal.appId(), recordId, method, path, status);
+    }
+
+    /** As {@link #audit(String, OAuthPrincipal, String, String, String, int)}, naming the account and app directly. */
+    public void audit(String name, String account, String appId, String recordId, String method, String path, int status) {
+        audit.record(new AuditEvent(Instant.now(), account, appId, recordId, name, method, path, status));
+    }
+
+    /**
+     * Who a call says it is, unverified: the HTTP Basic user name or the OAuth consumer key. Kept only for the audit
+     * event of a call whose credentials could not be checked (e.g. the database unreachable).
+     *
+     * @param account the account named, or null
+     * @param appId the app named, or null
+     */
+    public record Claim(String account, String appId) {
+
+        /** What the call's credentials name; nulls when they name nothing readable. */
+        public static Claim of(ApiInvocation call) {
+            String header = call.headers().get("Authorization");
+            try {
+                if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                    String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                            StandardCharsets.UTF_8);
+                    int colon = decoded.indexOf(':');
+                    return new Claim(colon < 0 ? null : decoded.substring(0, colon), null);
+                }
+                return new Claim(null, OAuthMessage.parse(new OAuthRequest(call.method(), call.publicUrl(), header,
+                        call.headers().get("Content-Type"), call.body().bytes())).consumerKey());
+            } catch (OAuthException | RuntimeException unreadable) {
+                return new Claim(null, null);
+            }
+        }
     }
 
     /**
@@ -326,7 +361,8 @@ public class ApiCore {
         return DatabaseUnavailable.causes(e) ? 503 : 500;
     }
 
-    private static String account(OAuthPrincipal principal) {
+    /** The account a verified principal acts for, or null. */
+    public static String account(OAuthPrincipal principal) {
         if (principal instanceof OAuthPrincipal.AccessTokenPrincipal at) {
             return at.userId();
         }
