@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.smartcontainer.api.CoreHandover;
 import org.smartcontainer.api.JaxRsAnswers;
+import org.smartcontainer.api.JaxRsInvocations;
 import org.smartcontainer.api.PublicUrls;
 import org.smartcontainer.api.RequestBody;
 import org.smartcontainer.api.core.ApiAnswer;
@@ -41,6 +43,9 @@ public class ApiDispatcher {
 
     @Inject
     RequestBody body;
+
+    @Inject
+    CoreHandover handover;
 
     @GET
     @Path("{path: .*}")
@@ -80,13 +85,8 @@ public class ApiDispatcher {
     }
 
     private Response call(String method) {
-        ApiAnswer answer = core.handle(new ApiInvocation(method, "/" + stripLeadingSlash(uri.getPath(false)),
-                uri.getRequestUri().getRawQuery(), headers::getHeaderString, body::bytes, urls.apiBase(uri),
-                urls.uiBase(uri), ApiInvocation.Credentials.IN_REQUEST));
-        return JaxRsAnswers.response(answer);
-    }
-
-    private static String stripLeadingSlash(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
+        ApiInvocation invocation = JaxRsInvocations.of(method, uri, headers::getHeaderString, body, urls);
+        handover.handedOver();
+        return JaxRsAnswers.response(core.handle(invocation));
     }
 }

@@ -8,7 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.smartcontainer.api.CoreHandover;
 import org.smartcontainer.api.JaxRsAnswers;
+import org.smartcontainer.api.JaxRsInvocations;
 import org.smartcontainer.api.PublicUrls;
 import org.smartcontainer.api.RequestBody;
 import org.smartcontainer.api.core.ApiAnswer;
@@ -20,8 +22,8 @@ import org.smartcontainer.oauth.OAuthPrincipal;
  * Admits requests to the container's own JAX-RS resources (admin API, helper tokens, {@code /oauth/debug})
  * before JAX-RS picks one: {@link ApiCalls} says which call of the access matrix it is, and the decision is
  * the {@link ApiCore}'s, the same as for every ontology call. Ontology calls and unknown paths go on to the
- * {@code ApiDispatcher}, where the core routes, admits and answers them; the token endpoints verify their
- * requests themselves.
+ * {@code ApiDispatcher}, where the core routes, admits and answers them (marked due in {@link CoreHandover}, so
+ * that one JAX-RS refuses on the way still reaches the core); the token endpoints verify their requests themselves.
  */
 @Provider
 @PreMatching
@@ -43,17 +45,18 @@ public class ApiAuthorization implements ContainerRequestFilter {
     @Inject
     private RequestBody body;
 
+    @Inject
+    private CoreHandover handover;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = "/" + stripLeadingSlash(request.getUriInfo().getPath(false));
-        String method = request.getMethod();
-        ApiCallMatch match = calls.match(method, path);
-        if (match instanceof ApiCallMatch.Call call) {
+        ApiInvocation invocation = JaxRsInvocations.of(request.getMethod(), request.getUriInfo(),
+                request::getHeaderString, body, urls);
+        ApiCallMatch match = calls.match(invocation.method(), invocation.path());
+        if (match instanceof ApiCallMatch.ApiRoute) {
+            handover.due();
+        } else if (match instanceof ApiCallMatch.Call call) {
             caller.set(call, OAuthPrincipal.Anonymous.INSTANCE);
-            ApiInvocation invocation = new ApiInvocation(method, path,
-                    request.getUriInfo().getRequestUri().getRawQuery(), request::getHeaderString, body::bytes,
-                    urls.apiBase(request.getUriInfo()), urls.uiBase(request.getUriInfo()),
-                    ApiInvocation.Credentials.IN_REQUEST);
             ApiCore.Admission admission;
             try {
                 admission = core.admit(invocation, call.category(), call.target(), call.name());
@@ -73,9 +76,5 @@ public class ApiAuthorization implements ContainerRequestFilter {
             request.abortWith(JaxRsAnswers.response(ApiAnswer.refusal(405, "Method not allowed")
                     .with(HttpHeaders.ALLOW, wrong.allow())));
         }
-    }
-
-    private static String stripLeadingSlash(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

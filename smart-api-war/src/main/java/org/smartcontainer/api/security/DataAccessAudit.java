@@ -5,11 +5,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import java.lang.annotation.Annotation;
+import org.smartcontainer.api.JaxRsAnswers;
+import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
-import org.smartcontainer.api.errors.ApiProblem;
 import org.smartcontainer.audit.AuditUnavailableException;
 import org.smartcontainer.oauth.OAuthPrincipal;
 
@@ -46,14 +44,7 @@ public class DataAccessAudit implements ContainerResponseFilter {
         } catch (AuditUnavailableException e) {
             // Not sent yet: the answer becomes 503 and carries none of the data (exception mappers do not see
             // what a response filter throws, which would make it a 500 with a stack trace in the log).
-            Response refusal = ApiProblem.unavailable(e.getMessage());
-            for (String header : new String[] {HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CONTENT_LENGTH,
-                HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_LOCATION, HttpHeaders.LOCATION}) {
-                response.getHeaders().remove(header);
-            }
-            response.setStatus(refusal.getStatus());
-            response.getHeaders().putSingle("Retry-After", refusal.getHeaderString("Retry-After"));
-            response.setEntity(refusal.getEntity(), new Annotation[0], refusal.getMediaType());
+            JaxRsAnswers.replace(response, ApiAnswer.unavailable(e.getMessage()));
         }
     }
 }

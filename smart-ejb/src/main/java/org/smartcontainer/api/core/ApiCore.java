@@ -111,6 +111,25 @@ public class ApiCore {
 
     /** The answer to one API call: routed, admitted, dispatched, represented, cached and audited. */
     public ApiAnswer handle(ApiInvocation call) {
+        return answer(call, (found, principal) -> dispatch(call, found, principal));
+    }
+
+    /**
+     * The answer to a call its front refused before handing it over (JAX-RS cannot parse its {@code Accept}
+     * header): routed, admitted and audited like any call, with {@code refusal} in place of the handler's answer.
+     * Routing and refusing the caller come first, as for every call.
+     */
+    public ApiAnswer refusedByTheFront(ApiInvocation call, ApiAnswer refusal) {
+        return answer(call, (found, principal) -> refusal);
+    }
+
+    /** What answers an admitted call. */
+    @FunctionalInterface
+    private interface Service {
+        ApiAnswer answer(RouteMatch.Found found, OAuthPrincipal principal);
+    }
+
+    private ApiAnswer answer(ApiInvocation call, Service service) {
         RouteMatch match = api.router().match(call.method(), call.path());
         if (match instanceof RouteMatch.MethodNotAllowed wrong) {
             return ApiAnswer.refusal(405, "Method not allowed").with("Allow", wrong.allowHeader());
@@ -129,7 +148,7 @@ public class ApiCore {
                 answer = refused.answer();
             } else {
                 principal = ((Admitted) admission).principal();
-                answer = dispatch(call, found, principal);
+                answer = service.answer(found, principal);
             }
         } catch (RuntimeException e) {
             ApiAnswer known = known(e);
