@@ -418,6 +418,8 @@ class OAuthWiringIT {
     void anOverLongRecordIdIsAuditedCutToItsColumnAndTheTrailGoesOnRecordingEveryLaterRequest() throws Exception {
         Fixture f = fixture();
         String longId = "a".repeat(230);
+        // The IT domain's database outlives a run when target/ is kept: count only this test's events.
+        java.time.Instant start = java.time.Instant.now().minusSeconds(1);
         HttpResponse<String> hostile = HTTP.send(HttpRequest.newBuilder(URI.create(SmartClient.API + "/records/" + longId
                 + "/demographics")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, hostile.statusCode(), "unsigned: refused");
@@ -430,7 +432,8 @@ class OAuthWiringIT {
         HttpResponse<String> trail = admin(f.adminPassword(), "GET", "/admin/audit?record="
                 + URLEncoder.encode(stored, StandardCharsets.UTF_8), null);
         assertEquals(200, trail.statusCode(), trail.body());
-        var events = json(trail.body()).getJsonArray("events").getValuesAs(JsonObject.class);
+        var events = json(trail.body()).getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(e -> !java.time.Instant.parse(e.getString("time")).isBefore(start)).toList();
         assertEquals(1, events.size(), "the refused call is in the trail under its cut id: " + events);
         assertEquals(401, events.get(0).getInt("status"));
 
