@@ -26,7 +26,9 @@ import org.smartcontainer.persistence.DatabaseUnavailable;
  * with a short plain-text 4xx (400, 411, 413, 414 or 431) naming the limit in the {@value #REFUSED_HEADER} header,
  * before any servlet, service, database or log sees it; and cuts a streamed body off at its limit. A request
  * that offers a protocol upgrade the server does not take gets the body HTTP/1.1 gives it
- * ({@link UpgradeOfferRequest}), not the rest of the connection. Each
+ * ({@link UpgradeOfferRequest}), not the rest of the connection, and its answer is held back until the application
+ * is done, so that the container writes it as an HTTP/1.1 answer with its type and length
+ * ({@link UpgradeOfferResponse}). Each
  * web module registers it first in its filter chain (a {@code @WebFilter} subclass named {@value #NAME}).
  * The init parameter {@value #IMPORT_PATHS} lists the paths (relative to the module, a trailing {@code *}
  * for a prefix) whose bodies may reach {@link InputLimits#importBodyBytes()} instead of
@@ -85,9 +87,11 @@ public class InputEdgeFilter extends HttpFilter {
             return;
         }
         HttpServletRequest bounded = UpgradeOfferRequest.bounded(request);
+        HttpServletResponse answer = UpgradeOfferResponse.held(request, response);
         try {
-            checkAndPass(bounded, response, chain);
+            checkAndPass(bounded, answer, chain);
             UpgradeOfferRequest.dropRest(bounded, SWALLOW_BYTES);
+            UpgradeOfferResponse.hand(answer);
         } finally {
             gate.leave();
         }

@@ -70,7 +70,8 @@ final class UpgradeOfferRequest extends HttpServletRequestWrapper {
         }
     }
 
-    private static boolean offersUpgrade(HttpServletRequest request) {
+    /** Whether the request offers a protocol upgrade over HTTP/1.1 (which this server never takes). */
+    static boolean offersUpgrade(HttpServletRequest request) {
         return request.getHeader("Upgrade") != null && "HTTP/1.1".equals(request.getProtocol());
     }
 
