@@ -109,6 +109,23 @@ public final class OAuthDance {
                 accessToken.getAccount(), accessToken.getRecordId(), accessToken.isConnect());
     }
 
+    /**
+     * The principal of a SMART Connect token that the portal holds for a signed-in account and presents
+     * in-process (no signature: the portal's session is the proof of possession). Expired, revoked or unknown
+     * tokens, and tokens whose app is gone, are refused like a signed request with them.
+     */
+    public OAuthPrincipal connectPrincipal(String connectToken) throws OAuthException {
+        AccessToken accessToken = tokens.accessToken(connectToken).filter(AccessToken::isConnect)
+                .orElseThrow(() -> new OAuthException(Reason.UNKNOWN_TOKEN, "no such SMART Connect token"));
+        if (accessToken.isExpired(clock.instant())) {
+            throw new OAuthException(Reason.TOKEN_EXPIRED, "access token");
+        }
+        AppKind appKind = consumers.apply(accessToken.getAppId()).map(Consumer::kind)
+                .orElseThrow(() -> new OAuthException(Reason.UNKNOWN_CONSUMER, "the token's app is gone"));
+        return new AccessTokenPrincipal(accessToken.getToken(), accessToken.getAppId(), appKind,
+                accessToken.getAccount(), accessToken.getRecordId(), true);
+    }
+
     // ---------------------------------------------------------------- three-legged flow
 
     /**

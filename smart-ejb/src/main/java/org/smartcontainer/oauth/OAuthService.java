@@ -94,6 +94,16 @@ public class OAuthService {
         return dance().resolve(request);
     }
 
+    /**
+     * The principal of a SMART Connect token the portal presents in-process for its signed-in account.
+     *
+     * @throws OAuthException if the token is unknown, revoked or expired, or its app is gone
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OAuthPrincipal connectPrincipal(String connectToken) throws OAuthException {
+        return dance().connectPrincipal(connectToken);
+    }
+
     /** The access decision for a resolved principal (see {@link AccessPolicy}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccessDecision decide(OAuthPrincipal principal, CallCategory category, String method, CallTarget target) {

@@ -926,11 +926,32 @@ class SmartApiIT {
         for (int i = 0; i < 3; i++) {
             assertEquals(200, get(path).statusCode());
         }
-        JsonObject page = Json.createReader(new StringReader(text(get("/admin/audit?record=" + id + "&from=" + start + "&limit=500"))))
-                .readObject();
-        long reads = page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+        long reads = auditEvents(id, start).stream()
                 .filter(e -> e.getString("path").equals(path) && e.getInt("status") == 200).count();
         assertEquals(3, reads, "the audit trail, read right after the requests, holds each of them");
+    }
+
+    @Test
+    @Order(94)
+    @RunAsClient
+    void aRecordCallWithAnAcceptHeaderJaxRsCannotParseIsDecidedOnAndAuditedOnce() throws Exception {
+        String id = SamplePatients.recordIds().get(6);
+        String path = "/records/" + id + "/photograph";
+        Instant start = Instant.now().minusSeconds(1);
+        assertEquals(400, get(path, "Accept", "/").statusCode(), "admitted, then refused by JAX-RS");
+        HttpResponse<byte[]> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(apiBase() + path))
+                .header("Accept", "/").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(401, anonymous.statusCode(), "the caller is refused first, as on every call");
+        List<String> events = auditEvents(id, start).stream()
+                .filter(e -> e.getString("path").equals(path)).map(e -> e.getInt("status") + " " + e.getString("account", "-"))
+                .sorted().toList();
+        assertEquals(List.of("400 " + InitialAdmin.USERNAME, "401 -"), events, "one event each, naming the verified caller");
+    }
+
+    /** The audit events of a record since a time, as the admin API lists them. */
+    static List<JsonObject> auditEvents(String recordId, Instant from) throws Exception {
+        return Json.createReader(new StringReader(text(get("/admin/audit?record=" + recordId + "&from=" + from + "&limit=500"))))
+                .readObject().getJsonArray("events").getValuesAs(JsonObject.class);
     }
 
     @Test

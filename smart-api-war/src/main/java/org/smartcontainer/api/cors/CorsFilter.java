@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.api.PublicUrls;
-import org.smartcontainer.api.dispatch.SmartApi;
+import org.smartcontainer.api.core.SmartApi;
 import org.smartcontainer.api.routing.Handler;
 import org.smartcontainer.api.routing.RouteMatch;
 

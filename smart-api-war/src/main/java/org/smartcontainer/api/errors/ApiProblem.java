@@ -22,7 +22,7 @@ public final class ApiProblem {
     }
 
     /** Seconds a client should wait before trying again after a {@code 503}. */
-    public static final int RETRY_AFTER_SECONDS = 10;
+    public static final int RETRY_AFTER_SECONDS = org.smartcontainer.api.core.ApiAnswer.RETRY_AFTER_SECONDS;
 
     /**
      * {@code 503} with a reason and {@code Retry-After}: something the container depends on (record store,

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a resource that anyone may call (the container manifest, the ontology, the token endpoints). The
- * decision itself is {@link ApiAuthorization}'s, from the public rows of {@link ApiCalls}; this marker
- * states the intent, and {@code ApiCallsTest} checks that the two agree.
+ * decision itself is the API core's (or, for the token endpoints, theirs); this marker
+ * states the intent.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -3,7 +3,7 @@ package org.smartcontainer.api.security;
 import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.CallTarget;
 
-/** What {@link ApiCalls} makes of a request: a known call, a token endpoint, a wrong method or nothing known. */
+/** What {@link ApiCalls} makes of a request: a call of its own, a token endpoint, a wrong method, or one for the core. */
 public sealed interface ApiCallMatch {
 
     /**
@@ -25,7 +25,7 @@ public sealed interface ApiCallMatch {
     record MethodNotAllowed(String allow) implements ApiCallMatch {
     }
 
-    /** No call has this path: refused with {@code 404}, never admitted. */
-    record Unknown() implements ApiCallMatch {
+    /** Not one of the container's own endpoints: an ontology call or unknown, which the API core answers. */
+    record ApiRoute() implements ApiCallMatch {
     }
 }

@@ -1,8 +1,6 @@
 package org.smartcontainer.api.security;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,16 +8,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.smartcontainer.api.dispatch.SmartApi;
-import org.smartcontainer.api.routing.ApiRouter;
-import org.smartcontainer.api.routing.RouteMatch;
 import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.oauth.CallTarget;
 
 /**
- * Every call the API answers, as the authorization point sees it: the container's own endpoints (token
- * endpoints, helper tokens, admin API) from the table below, then every ontology call from the
- * {@link ApiRouter}. A path found in neither is unknown and refused. Adding an endpoint means adding its
+ * The container's own endpoints that JAX-RS resources of this module serve (token endpoints, helper tokens,
+ * admin API), as the authorization point sees them. Every other path is an ontology call or unknown: the
+ * {@link org.smartcontainer.api.core.ApiCore} routes, admits and answers it. Adding a resource means adding its
  * row here; {@code ApiCallsTest} checks that every resource class is covered.
  */
 @ApplicationScoped
@@ -50,32 +45,13 @@ public class ApiCalls {
                     m -> new ApiCallMatch.Call("admin_record", CallCategory.ADMIN, CallTarget.record(decode(m.group(1))), true)),
             row("/admin(?:/.*)?", ANY, m -> new ApiCallMatch.Call("admin", CallCategory.ADMIN, CallTarget.none(), false)));
 
-    @Inject
-    SmartApi api;
-
-    private ApiRouter router;
-
-    /** The same routing table the dispatcher uses: what is authorized is exactly what is dispatched. */
-    @PostConstruct
-    void useApiRoutes() {
-        router = api.router();
-    }
-
-    /** For tests: the calls over a given router. */
-    static ApiCalls over(ApiRouter router) {
-        ApiCalls calls = new ApiCalls();
-        calls.router = router;
-        return calls;
-    }
-
     /**
      * The call a request makes.
      *
      * @param method the HTTP method
      * @param rawPath the path relative to the API base, percent-encoded, starting with {@code /}
-     * @param queryRecordId the {@code record_id} query parameter (record search), or null
      */
-    public ApiCallMatch match(String method, String rawPath, String queryRecordId) {
+    public ApiCallMatch match(String method, String rawPath) {
         for (Explicit row : EXPLICIT) {
             Matcher m = row.path().matcher(rawPath);
             if (m.matches()) {
@@ -83,34 +59,7 @@ public class ApiCalls {
                         : new ApiCallMatch.MethodNotAllowed(String.join(", ", row.methods().stream().sorted().toList()));
             }
         }
-        RouteMatch route = router.match(method, rawPath);
-        if (route instanceof RouteMatch.Found found) {
-            return ontologyCall(found, queryRecordId);
-        }
-        if (route instanceof RouteMatch.MethodNotAllowed wrong) {
-            return new ApiCallMatch.MethodNotAllowed(wrong.allowHeader());
-        }
-        return new ApiCallMatch.Unknown();
-    }
-
-    private static ApiCallMatch ontologyCall(RouteMatch.Found found, String queryRecordId) {
-        String name = found.route().call().clientMethodName();
-        var v = found.variables();
-        return switch (found.route().handler()) {
-            case CONTAINER_MANIFEST, ONTOLOGY, CORS_PREFLIGHT -> new ApiCallMatch.Call(name, CallCategory.PUBLIC, CallTarget.none(), false);
-            case APP_MANIFESTS -> new ApiCallMatch.Call(name, CallCategory.APP_MANIFESTS_READ, CallTarget.none(), false);
-            case APP_MANIFEST -> new ApiCallMatch.Call(name, CallCategory.APP_MANIFESTS_READ, CallTarget.app(v.get("descriptor")), false);
-            case RECORD_SEARCH -> new ApiCallMatch.Call(name, CallCategory.RECORD_SEARCH, CallTarget.record(queryRecordId), true);
-            case USER_SEARCH -> new ApiCallMatch.Call(name, CallCategory.USER_DIRECTORY, CallTarget.none(), false);
-            case USER -> new ApiCallMatch.Call(name, CallCategory.USER_DIRECTORY, CallTarget.userApp(v.get("user_id"), null), false);
-            case USER_PREFERENCES -> new ApiCallMatch.Call(name, CallCategory.USER_PREFERENCES,
-                    CallTarget.userApp(v.get("user_id"), v.get("smart_app_id")), false);
-            case SCRATCHPAD -> new ApiCallMatch.Call(name, CallCategory.SCRATCHPAD,
-                    CallTarget.recordApp(v.get("record_id"), v.get("smart_app_id")), true);
-            case RECORD_POST -> new ApiCallMatch.Call(name, CallCategory.CLINICAL_NOTE_POST, CallTarget.record(v.get("record_id")), true);
-            case RECORD_ITEMS, RECORD_ITEM, ALLERGIES, DOCUMENTS, DOCUMENT, PHOTOGRAPH ->
-                    new ApiCallMatch.Call(name, CallCategory.RECORD_READ, CallTarget.record(v.get("record_id")), true);
-        };
+        return new ApiCallMatch.ApiRoute();
     }
 
     private static Explicit row(String regex, Set<String> methods, Function<Matcher, ApiCallMatch> call) {

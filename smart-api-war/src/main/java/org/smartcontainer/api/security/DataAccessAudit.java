@@ -1,33 +1,28 @@
 package org.smartcontainer.api.security;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import java.lang.annotation.Annotation;
-import java.time.Instant;
-import org.smartcontainer.api.errors.ApiProblem;
-import org.smartcontainer.audit.AuditEvent;
-import org.smartcontainer.audit.AuditTrail;
+import org.smartcontainer.api.JaxRsAnswers;
+import org.smartcontainer.api.core.ApiAnswer;
+import org.smartcontainer.api.core.ApiCore;
 import org.smartcontainer.audit.AuditUnavailableException;
 import org.smartcontainer.oauth.OAuthPrincipal;
 
 /**
- * Writes the audit event of every request for a call that reads or writes patient data, admitted or
- * refused, with the status it ended with. A response filter, so it runs before the answer is sent: the event is
- * in the local audit journal when the client gets its answer, and reaches the database within moments
- * ({@link org.smartcontainer.audit.AuditWriter}). An event that cannot be accepted (journal not writable, or the
- * queue full for longer than the configured wait) fails the request: no unaudited data access.
+ * Writes the audit event of every request to the container's own resources that reads or writes patient data
+ * (the admin API's records), admitted or refused, with the status it ended with, through the same
+ * {@link ApiCore#audit} as every ontology call. A response filter, so it runs before the answer is sent. An
+ * event that cannot be accepted (journal not writable, or the queue full for longer than the configured wait)
+ * fails the request with {@code 503}: no unaudited data access.
  */
 @Provider
 public class DataAccessAudit implements ContainerResponseFilter {
 
-    @EJB
-    private AuditTrail audit;
+    @Inject
+    private ApiCore core;
 
     @Inject
     private ApiCaller caller;
@@ -41,33 +36,15 @@ public class DataAccessAudit implements ContainerResponseFilter {
         OAuthPrincipal principal = caller.principal();
         // a request whose credentials could not be checked (the database unreachable) is audited as whom it claimed to be
         boolean verified = !(principal instanceof OAuthPrincipal.Anonymous);
-        String account = verified ? account(principal) : caller.claim().account();
+        String account = verified ? ApiCore.account(principal) : caller.claim().account();
         String app = verified ? principal.appId() : caller.claim().appId();
         try {
-            audit.record(new AuditEvent(Instant.now(), account, app, call.target().recordId(),
-                    call.name(), request.getMethod(), "/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""),
-                    response.getStatus()));
+            core.audit(call.name(), account, app, call.target().recordId(), request.getMethod(),
+                    "/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""), response.getStatus());
         } catch (AuditUnavailableException e) {
             // Not sent yet: the answer becomes 503 and carries none of the data (exception mappers do not see
             // what a response filter throws, which would make it a 500 with a stack trace in the log).
-            Response refusal = ApiProblem.unavailable(e.getMessage());
-            for (String header : new String[] {HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CONTENT_LENGTH,
-                HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_LOCATION, HttpHeaders.LOCATION}) {
-                response.getHeaders().remove(header);
-            }
-            response.setStatus(refusal.getStatus());
-            response.getHeaders().putSingle("Retry-After", refusal.getHeaderString("Retry-After"));
-            response.setEntity(refusal.getEntity(), new Annotation[0], refusal.getMediaType());
+            JaxRsAnswers.replace(response, ApiAnswer.unavailable(e.getMessage()));
         }
-    }
-
-    private static String account(OAuthPrincipal principal) {
-        if (principal instanceof OAuthPrincipal.AccessTokenPrincipal at) {
-            return at.userId();
-        }
-        if (principal instanceof OAuthPrincipal.AdministratorPrincipal admin) {
-            return admin.userId();
-        }
-        return principal instanceof OAuthPrincipal.AccountPrincipal account ? account.userId() : null;
     }
 }

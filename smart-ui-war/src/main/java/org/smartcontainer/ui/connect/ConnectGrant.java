@@ -4,15 +4,14 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * One SMART Connect launch as the portal keeps it in the HTTP session: the token, its secret (never sent
- * to the browser), whose and which record it is, when it expires, and the instance's call budget.
+ * One SMART Connect launch as the portal keeps it in the HTTP session: the token, whose and which record it
+ * is, when it expires, and the instance's call budget.
  */
 public final class ConnectGrant implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String token;
-    private final String secret;
     private final String appId;
     private final String userId;
     private final String recordId;
@@ -20,9 +19,8 @@ public final class ConnectGrant implements Serializable {
     private long windowStart;
     private int callsInWindow;
 
-    public ConnectGrant(String token, String secret, String appId, String userId, String recordId, Instant expiresAt) {
+    public ConnectGrant(String token, String appId, String userId, String recordId, Instant expiresAt) {
         this.token = token;
-        this.secret = secret;
         this.appId = appId;
         this.userId = userId;
         this.recordId = recordId;
@@ -31,10 +29,6 @@ public final class ConnectGrant implements Serializable {
 
     public String token() {
         return token;
-    }
-
-    String secret() {
-        return secret;
     }
 
     public String appId() {

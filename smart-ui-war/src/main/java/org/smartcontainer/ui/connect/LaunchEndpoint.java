@@ -13,8 +13,13 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.apps.App;
 import org.smartcontainer.apps.AppRegistry;
+import org.smartcontainer.oauth.AccessDecision;
+import org.smartcontainer.oauth.AccessPolicy;
+import org.smartcontainer.oauth.CallCategory;
+import org.smartcontainer.oauth.CallTarget;
 import org.smartcontainer.oauth.LaunchTokens;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthPrincipal.AccountPrincipal;
@@ -39,6 +44,9 @@ public class LaunchEndpoint extends HttpServlet {
     @EJB
     private AppRegistry apps;
 
+    @EJB
+    private AccountService accounts;
+
     @Inject
     private PortalUrls urls;
 
@@ -51,10 +59,11 @@ public class LaunchEndpoint extends HttpServlet {
         if (caller.isEmpty()) {
             return;
         }
-        Optional<String> appId = target(request, response, caller.get());
-        if (appId.isEmpty()) {
+        Optional<Target> target = target(request, response);
+        if (target.isEmpty()) {
             return;
         }
+        Optional<String> appId = Optional.of(target.get().appId());
         Optional<App> found = apps.find(appId.get());
         if (found.isEmpty() || !found.get().getKind().isUiApp()) {
             ConnectRequests.refuse(response, HttpServletResponse.SC_NOT_FOUND, "No such app");
@@ -73,6 +82,10 @@ public class LaunchEndpoint extends HttpServlet {
             ConnectRequests.refuse(response, HttpServletResponse.SC_BAD_REQUEST, "A record-scope app needs record_id");
             return;
         }
+        if (!allowed(caller.get(), CallCategory.ACCOUNT_LAUNCH, "GET",
+                CallTarget.account(target.get().account(), appId.get(), recordId), response)) {
+            return;
+        }
         String apiBase = urls.apiBase(request);
         LaunchTokens tokens;
         try {
@@ -82,7 +95,7 @@ public class LaunchEndpoint extends HttpServlet {
             ConnectRequests.refuse(response, HttpServletResponse.SC_FORBIDDEN, "The launch was refused");
             return;
         }
-        caller.get().state().add(new ConnectGrant(tokens.connectToken(), tokens.connectSecret(), tokens.appId(),
+        caller.get().state().add(new ConnectGrant(tokens.connectToken(), tokens.appId(),
                 tokens.userId(), tokens.recordId(), tokens.expiresAt()));
         JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("app_id", tokens.appId())
@@ -104,16 +117,39 @@ public class LaunchEndpoint extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ConnectRequests.Caller> caller = requests.admit(request, response);
-        if (caller.isEmpty() || target(request, response, caller.get()).isEmpty()) {
+        if (caller.isEmpty()) {
+            return;
+        }
+        Optional<Target> target = target(request, response);
+        if (target.isEmpty() || !allowed(caller.get(), CallCategory.ACCOUNT_SELF, "DELETE",
+                CallTarget.account(target.get().account(), target.get().appId(), null), response)) {
             return;
         }
         boolean released = caller.get().state().release(request.getParameter("connect_token"));
         response.setStatus(released ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_NOT_FOUND);
     }
 
-    /** The app id of {@code /{account}/apps/{app}/launch} when the account is the caller's own; else an error was sent. */
-    private static Optional<String> target(HttpServletRequest request, HttpServletResponse response, ConnectRequests.Caller caller)
-            throws IOException {
+    /** The account and app of {@code /{account}/apps/{app}/launch}. */
+    private record Target(String account, String appId) {
+    }
+
+    /**
+     * The access decision ({@link AccessPolicy}) for the signed-in account, limited to the records an
+     * administrator allowed it; false when refused (the refusal was sent).
+     */
+    private boolean allowed(ConnectRequests.Caller caller, CallCategory category, String method, CallTarget target,
+            HttpServletResponse response) throws IOException {
+        AccountPrincipal account = new AccountPrincipal(caller.userId(),
+                accounts.recordAccess(caller.userId()).orElse(null));
+        if (AccessPolicy.decide(account, category, method, target) instanceof AccessDecision.Deny) {
+            ConnectRequests.refuse(response, HttpServletResponse.SC_FORBIDDEN, "Not allowed for this account");
+            return false;
+        }
+        return true;
+    }
+
+    /** The account and app of {@code /{account}/apps/{app}/launch}; else an error was sent. */
+    private static Optional<Target> target(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The raw path: the container has already decoded getPathInfo(), and ids are decoded exactly once here.
         String path = request.getRequestURI().substring(request.getContextPath().length() + request.getServletPath().length());
         String[] parts = path == null ? new String[0] : path.split("/", -1);
@@ -130,10 +166,6 @@ public class LaunchEndpoint extends HttpServlet {
             ConnectRequests.refuse(response, HttpServletResponse.SC_BAD_REQUEST, "Malformed path");
             return Optional.empty();
         }
-        if (!account.equals(caller.userId())) {
-            ConnectRequests.refuse(response, HttpServletResponse.SC_FORBIDDEN, "Not your account");
-            return Optional.empty();
-        }
-        return Optional.of(appId);
+        return Optional.of(new Target(account, appId));
     }
 }

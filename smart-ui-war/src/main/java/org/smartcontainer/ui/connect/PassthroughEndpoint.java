@@ -8,29 +8,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.smartcontainer.apps.Consumer;
-import org.smartcontainer.apps.PortalConsumer;
+import org.smartcontainer.api.core.ApiAnswer;
+import org.smartcontainer.api.core.ApiCore;
+import org.smartcontainer.api.core.ApiInvocation;
+import org.smartcontainer.oauth.OAuthException;
+import org.smartcontainer.oauth.OAuthPrincipal;
+import org.smartcontainer.oauth.OAuthService;
 import org.smartcontainer.ui.account.ShowcaseMode;
 
 /**
  * Endpoint B of SMART Connect (smart-connect-js.md §8, ui.md §5.3): {@code ANY /smart_passthrough/{path}}.
  * The portal's host script sends a framed app's call here with {@code Authorization: OAuth
  * smart_connect_token="…"}; the token must belong to this session. The call is re-signed with the
- * portal's consumer and the token's secret and forwarded to {@code api_base + path}; status, body and
- * content type come back unchanged, with no-cache headers.
+ * The call goes to the {@link ApiCore} in-process, in the request's own thread, as the token's principal
+ * (no HTTP hop, no re-signing): the API's access matrix, record binding and audit apply as to any API call.
+ * Status, body and content type come back unchanged, with no-cache headers.
  */
 @WebServlet("/smart_passthrough/*")
 public class PassthroughEndpoint extends HttpServlet {
@@ -38,9 +36,6 @@ public class PassthroughEndpoint extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(PassthroughEndpoint.class.getName());
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Largest request body a framed app may send through the portal, bytes. */
     public static final String MAX_BODY = "smart.connect.max-body-bytes";
@@ -48,7 +43,10 @@ public class PassthroughEndpoint extends HttpServlet {
     public static final String CALLS_PER_MINUTE = "smart.connect.calls-per-minute";
 
     @EJB
-    private PortalConsumer portal;
+    private OAuthService oauth;
+
+    @Inject
+    private ApiCore core;
 
     @Inject
     private PortalUrls urls;
@@ -108,50 +106,39 @@ public class PassthroughEndpoint extends HttpServlet {
             ConnectRequests.refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
             return;
         }
-        forward(request, response, grant.get(), method, func, body);
+        forward(request, response, grant.get(), method, rawPath, query, body);
     }
 
+    /**
+     * Hands the call to the API core in this thread, as the Connect token's principal (its app, the clinician
+     * and the record); the answer's status, type and body go back to the app with no-cache headers.
+     */
     private void forward(HttpServletRequest request, HttpServletResponse response, ConnectGrant grant, String method,
-            String func, byte[] body) throws IOException {
-        String contentType = request.getContentType();
-        boolean form = "application/x-www-form-urlencoded".equals(Passthrough.mediaType(contentType));
-        URI signedUrl = URI.create(urls.apiBase(request) + func);
-        URI target = URI.create(urls.outboundApiBase(request) + func);
-        Consumer consumer = portal.consumer();
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        String authorization = new ConnectSigner(consumer.key(), consumer.secret()).authorization(method, signedUrl,
-                grant.token(), grant.secret(), form ? ConnectSigner.text(body) : null, form ? null : body,
-                HexFormat.of().formatHex(nonce), Instant.now().getEpochSecond());
-        HttpRequest.Builder outbound = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null && body.length > 0) {
-            outbound.header("Content-Type", contentType);
-        }
-        String accept = request.getHeader("Accept");
-        if (accept != null) {
-            outbound.header("Accept", accept);
-        }
-        HttpResponse<byte[]> answer;
+            String rawPath, String query, byte[] body) throws IOException {
+        OAuthPrincipal principal;
         try {
-            answer = HTTP.send(outbound.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "The API did not answer a SMART Connect call", e);
-            ConnectRequests.refuse(response, HttpServletResponse.SC_BAD_GATEWAY, "The API did not answer");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ConnectRequests.refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Interrupted");
+            principal = oauth.connectPrincipal(grant.token());
+        } catch (OAuthException e) {
+            LOG.log(Level.FINE, "SMART Connect token refused: {0}", e.reason());
+            ConnectRequests.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown or expired SMART Connect token");
             return;
         }
-        response.setStatus(answer.statusCode());
-        answer.headers().firstValue("Content-Type").ifPresent(response::setContentType);
+        // Only what the relayed HTTP call carried: the representation asked for and the body's type.
+        String accept = request.getHeader("Accept");
+        String contentType = body.length > 0 ? request.getContentType() : null;
+        ApiInvocation.HeaderLookup headers = name -> name.equalsIgnoreCase("Accept") ? accept
+                : name.equalsIgnoreCase("Content-Type") ? contentType : null;
+        ApiAnswer answer = core.handle(new ApiInvocation(method, rawPath, query, headers, ApiInvocation.BodySource.of(body), urls.apiBase(request),
+                urls.uiBase(request), new ApiInvocation.Established(principal)));
+        response.setStatus(answer.status());
+        String type = answer.contentType();
+        if (type != null) {
+            response.setContentType(type);
+        }
         response.setHeader("Cache-Control", "no-cache, must-revalidate");
         response.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        answer.body().writeTo(response.getOutputStream());
     }
 
     /** The request body, or null when it exceeds the limit. */

@@ -7,15 +7,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where the API and the portal are, as the portal needs it: the public {@code api_base} handed to apps
- * (and signed over), the base the portal's server side sends proxied calls to, and the portal's own
- * origin (the only origin allowed to call its non-JSF endpoints).
+ * Where the API and the portal are, as the portal needs it: the public {@code api_base} handed to apps (and
+ * used for record URIs in the answers to SMART Connect calls), the portal's public base, and its own origin
+ * (the only origin allowed to call its non-JSF endpoints).
  */
 @ApplicationScoped
 public class PortalUrls {
-
-    /** Base URL the portal's server sends SMART Connect calls to, when the public one is not reachable from inside. */
-    public static final String INTERNAL_API_BASE = "smart.portal.api-internal-base";
 
     @Inject
     @ConfigProperty(name = "smart.api.base")
@@ -25,18 +22,14 @@ public class PortalUrls {
     @ConfigProperty(name = "smart.ui.base")
     Optional<String> uiBase;
 
-    @Inject
-    @ConfigProperty(name = INTERNAL_API_BASE)
-    Optional<String> internalApiBase;
-
     /** The public {@code api_base}: configured, else this server as the request reached it + {@code /api}. */
     public String apiBase(HttpServletRequest request) {
         return apiBase.map(PortalUrls::trimSlash).orElseGet(() -> ownOrigin(request) + "/api");
     }
 
-    /** Where the server side sends API calls: {@value #INTERNAL_API_BASE} if set, else the public base. */
-    public String outboundApiBase(HttpServletRequest request) {
-        return internalApiBase.map(PortalUrls::trimSlash).orElseGet(() -> apiBase(request));
+    /** The portal's public base URL (named by the container manifest): {@code smart.ui.base}, else its origin. */
+    public String uiBase(HttpServletRequest request) {
+        return uiBase.map(PortalUrls::trimSlash).orElseGet(() -> ownOrigin(request));
     }
 
     /** The portal's origin: from {@code smart.ui.base}, else as the request reached it. */

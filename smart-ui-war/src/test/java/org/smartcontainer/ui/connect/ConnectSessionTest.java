@@ -28,12 +28,12 @@ class ConnectSessionTest {
     void aTokenIsFoundOnlyInItsSessionUntilReleasedOrExpired() {
         ConnectSession session = new ConnectSession();
         ConnectSession other = new ConnectSession();
-        session.add(new ConnectGrant("t1", "s1", "app", "user", "r1", NOW.plusSeconds(60)));
+        session.add(new ConnectGrant("t1", "app", "user", "r1", NOW.plusSeconds(60)));
         assertEquals("r1", session.find("t1", NOW).orElseThrow().recordId());
         assertTrue(other.find("t1", NOW).isEmpty(), "another session does not know the token");
         assertTrue(session.find("t1", NOW.plusSeconds(60)).isEmpty(), "expired");
         assertEquals(0, session.size(), "an expired grant is forgotten");
-        session.add(new ConnectGrant("t2", "s2", "app", "user", "r2", NOW.plusSeconds(60)));
+        session.add(new ConnectGrant("t2", "app", "user", "r2", NOW.plusSeconds(60)));
         assertTrue(session.release("t2"));
         assertFalse(session.release("t2"));
         assertTrue(session.find("t2", NOW).isEmpty());
@@ -43,7 +43,7 @@ class ConnectSessionTest {
     void theOldestLaunchIsForgottenBeyondTheLimit() {
         ConnectSession session = new ConnectSession();
         for (int i = 0; i <= ConnectSession.MAX_GRANTS; i++) {
-            session.add(new ConnectGrant("t" + i, "s", "app", "user", "r", NOW.plusSeconds(60)));
+            session.add(new ConnectGrant("t" + i, "app", "user", "r", NOW.plusSeconds(60)));
         }
         assertEquals(ConnectSession.MAX_GRANTS, session.size());
         assertTrue(session.find("t0", NOW).isEmpty());

@@ -46,7 +46,7 @@ class PassthroughTest {
 
     @Test
     void eachInstanceHasACallBudgetPerMinute() {
-        ConnectGrant grant = new ConnectGrant("t", "s", "app", "user", "r", Instant.now().plusSeconds(60));
+        ConnectGrant grant = new ConnectGrant("t", "app", "user", "r", Instant.now().plusSeconds(60));
         long now = 1_000_000;
         for (int i = 0; i < 3; i++) {
             assertTrue(grant.tryCall(now, 3));
@@ -57,7 +57,7 @@ class PassthroughTest {
 
     @Test
     void expiredGrantsAreForgotten() {
-        ConnectGrant grant = new ConnectGrant("t", "s", "app", "user", "r", Instant.parse("2020-01-01T00:00:00Z"));
+        ConnectGrant grant = new ConnectGrant("t", "app", "user", "r", Instant.parse("2020-01-01T00:00:00Z"));
         assertTrue(grant.isExpired(Instant.parse("2020-01-01T00:00:00Z")));
         assertFalse(grant.isExpired(Instant.parse("2019-12-31T23:59:59Z")));
     }
