@@ -1,11 +1,11 @@
 #!/bin/sh
 # Production settings of a Payara Server domain's HTTP listeners (docs/operations.md, "HTTP listener
 # settings"): a worker pool sized for 32 concurrent clients instead of Payara's 5 threads, bounded request
-# lines, headers, parameters and bodies, and timeouts. The HTTP/2 cleartext upgrade (h2c) stays on for now:
-# with it off, a client that offers it (Java's default HttpClient) got no answer at all to an API call
-# answered 401 (docs/operations.md section 12). The run command applies them to its server
-# (scripts/run.sh), the integration tests to theirs (smart-it/pom.xml); an administrator runs it once
-# against any domain.
+# lines, headers, parameters and bodies, timeouts, and no HTTP/2 cleartext upgrade (h2c) on the plain HTTP
+# listener (Grizzly's h2c code kept every upgraded stream alive; a client that offers h2c gets HTTP/1.1
+# answers, the application's edge filter bounds such a request's body; docs/operations.md section 12).
+# The run command applies them to its server (scripts/run.sh), the integration tests to theirs
+# (smart-it/pom.xml); an administrator runs it once against any domain.
 #
 # Usage: production-listener.sh <asadmin> [asadmin options, e.g. --port 4848]
 #          with asadmin set on domain1, which is started for the commands and stopped again if it is not
@@ -23,7 +23,7 @@ pool max-thread-pool-size 64
 pool min-thread-pool-size 16
 pool max-queue-size 1024
 pool idle-thread-timeout-seconds 300
-http-listener-1 http2-enabled true"
+http-listener-1 http2-enabled false"
 for protocol in http-listener-1 http-listener-2; do
   settings="$settings
 $protocol header-buffer-length-bytes 16384

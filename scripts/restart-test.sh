@@ -5,8 +5,8 @@
 # administrator call (/api/admin/records/count, HTTP Basic) answers 200. Every fourth start brings a changed
 # EAR (an extra entry, kept for the following starts), so that the deploy right after a start, which raced
 # the server's own load of the application, is exercised too; the other starts find the same EAR deployed
-# and do not redeploy. Ends with a check of the production listener settings (an oversized header refused
-# with 400).
+# and do not redeploy. Ends with checks of the production listener settings (no h2c upgrade: an anonymous API
+# call offering it gets its 401 over HTTP/1.1 at once; an oversized header refused with 400).
 # The server is stopped at the end, also when a check fails.
 #
 # Usage: scripts/restart-test.sh [iterations]
@@ -63,6 +63,8 @@ while [ $i -lt "$iterations" ]; do
 done
 
 # The server runs on the production listener settings.
+upgrade=$(curl -s -o /dev/null -w '%{http_code} HTTP/%{http_version}' --http2 --max-time 10 "$http/api/admin/records/count" || true)
+[ "$upgrade" = "401 HTTP/1.1" ] || fail "an anonymous call offering h2c got $upgrade, not 401 HTTP/1.1 within 10 s"
 big_header=$(head -c 20000 /dev/zero | tr '\0' a)
 [ "$(code -H "X-Oversized: $big_header" "$http/api/manifest")" = 400 ] || fail "a 20 KB header was not refused with 400"
 echo "restart-test.sh: $iterations of $iterations starts healthy in $(($(date +%s) - start_time)) s"

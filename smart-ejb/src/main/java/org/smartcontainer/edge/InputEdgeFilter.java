@@ -23,8 +23,12 @@ import org.smartcontainer.persistence.DatabaseUnavailable;
  * The edge of a web module. First, the application's {@link RequestGate}: once the application stops, a request
  * gets {@code 503} with {@code Retry-After}, and the stop waits for those let in ({@link RequestDrain}). Then it
  * refuses a request whose path, query, headers or body break {@link InputLimits}
- * with a short plain-text 4xx (400, 413, 414 or 431) naming the limit in the {@value #REFUSED_HEADER} header,
- * before any servlet, service, database or log sees it; and cuts a streamed body off at its limit. Each
+ * with a short plain-text 4xx (400, 411, 413, 414 or 431) naming the limit in the {@value #REFUSED_HEADER} header,
+ * before any servlet, service, database or log sees it; and cuts a streamed body off at its limit. A request
+ * that offers a protocol upgrade the server does not take gets the body HTTP/1.1 gives it
+ * ({@link UpgradeOfferRequest}), not the rest of the connection, and its answer is held back until the application
+ * is done, so that the container writes it as an HTTP/1.1 answer with its type and length
+ * ({@link UpgradeOfferResponse}). Each
  * web module registers it first in its filter chain (a {@code @WebFilter} subclass named {@value #NAME}).
  * The init parameter {@value #IMPORT_PATHS} lists the paths (relative to the module, a trailing {@code *}
  * for a prefix) whose bodies may reach {@link InputLimits#importBodyBytes()} instead of
@@ -82,8 +86,12 @@ public class InputEdgeFilter extends HttpFilter {
             EdgeAnswers.stopping(response);
             return;
         }
+        HttpServletRequest bounded = UpgradeOfferRequest.bounded(request);
+        HttpServletResponse answer = UpgradeOfferResponse.held(request, response);
         try {
-            checkAndPass(request, response, chain);
+            checkAndPass(bounded, answer, chain);
+            UpgradeOfferRequest.dropRest(bounded, SWALLOW_BYTES);
+            UpgradeOfferResponse.hand(answer);
         } finally {
             gate.leave();
         }
@@ -161,6 +169,10 @@ public class InputEdgeFilter extends HttpFilter {
             }
         }
         refused = check.headerCount(lines);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        refused = UpgradeOfferRequest.refusal(request);
         if (refused.isPresent()) {
             return refused;
         }
