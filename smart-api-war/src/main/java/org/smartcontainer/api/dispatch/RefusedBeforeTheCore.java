@@ -13,6 +13,7 @@ import org.smartcontainer.api.RequestBody;
 import org.smartcontainer.api.RoutedRequest;
 import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
+import org.smartcontainer.api.errors.UnexpectedFailureMapper;
 
 /**
  * A request for a route of the {@link ApiCore} that JAX-RS answered itself before {@link ApiDispatcher} could hand
@@ -43,7 +44,16 @@ public class RefusedBeforeTheCore implements ContainerResponseFilter {
         routed.handedOver();
         Response.StatusType status = response.getStatusInfo();
         ApiAnswer refusal = ApiAnswer.problem(status.getStatusCode(), status.getReasonPhrase());
-        JaxRsAnswers.replace(response, core.refusedByTheFront(JaxRsInvocations.of(request.getMethod(),
-                request.getUriInfo(), request::getHeaderString, body, urls), routed.match(), refusal));
+        ApiAnswer answer;
+        try {
+            answer = core.refusedByTheFront(JaxRsInvocations.of(request.getMethod(), request.getUriInfo(),
+                    request::getHeaderString, body, urls), routed.match(), refusal);
+        } catch (RuntimeException e) {
+            // e.g. the credentials could not be checked (the database unreachable; the core has audited the
+            // attempt): what a response filter throws reaches no exception mapper and would be a bare 500
+            JaxRsAnswers.replace(response, new UnexpectedFailureMapper().toResponse(e));
+            return;
+        }
+        JaxRsAnswers.replace(response, answer);
     }
 }
