@@ -30,6 +30,14 @@ public final class JaxRsAnswers {
         return response.build();
     }
 
+    /** Puts a whole response, headers and all, in place of a response not yet sent (a response filter's last word). */
+    public static void replace(ContainerResponseContext response, Response with) {
+        response.getHeaders().clear();
+        with.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+        response.setStatus(with.getStatus());
+        response.setEntity(with.getEntity(), new Annotation[0], with.getMediaType());
+    }
+
     /**
      * Puts an answer in place of a response not yet sent (a response filter's last word): its status, body and
      * headers; the response's headers about its own body go, others (e.g. CORS) stay.

@@ -170,7 +170,7 @@ class FuzzCampaignIT {
                     call.parameters().stream().map(ApiParameter::parameterName)).toList();
             targets.add(new Target("/api", call.httpMethod(), call.path(), parameters, call.path().startsWith("/records/")));
         }
-        // The container's own endpoints (security.ApiCalls); /admin/records is patient data, audited.
+        // The container's own endpoints (front.FrontRouter: the JAX-RS resources of the API module); /admin/records is patient data, audited.
         api(targets, "GET", "/", false);
         for (String method : List.of("GET", "POST")) {
             api(targets, method, "/oauth/request_token", false, "oauth_callback", "smart_record_id");

@@ -27,12 +27,15 @@ import org.smartcontainer.accounts.AccountChangeRefusedException;
 import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.accounts.Role;
 import org.smartcontainer.accounts.UnknownAccountException;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
 
 /**
  * {@code /admin/accounts}: create accounts, enable or disable them, reset passwords (which also lifts a
  * lockout), set roles. Passwords are never part of an answer.
  */
 @Path("admin/accounts")
+@Serves(FrontCall.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminAccountsResource {

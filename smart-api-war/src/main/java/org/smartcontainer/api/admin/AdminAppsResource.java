@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
 import org.smartcontainer.apps.App;
 import org.smartcontainer.apps.AppRegistry;
 import org.smartcontainer.apps.InstallOptions;
@@ -31,6 +33,7 @@ import org.smartcontainer.apps.WeakSecretException;
  * by default.
  */
 @Path("admin/apps")
+@Serves(FrontCall.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAppsResource {
 

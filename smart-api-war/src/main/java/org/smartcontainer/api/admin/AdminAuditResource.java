@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
 import org.smartcontainer.audit.AuditEvent;
 import org.smartcontainer.audit.AuditPage;
 import org.smartcontainer.audit.AuditQuery;
@@ -24,6 +26,7 @@ import org.smartcontainer.audit.AuditTrail;
  * access, newest first, filtered and paged; {@code from}/{@code to} are ISO-8601 instants.
  */
 @Path("admin/audit")
+@Serves(FrontCall.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {
 

@@ -26,6 +26,8 @@ import java.util.Optional;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.smartcontainer.api.PublicUrls;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
 import org.smartcontainer.records.ImportResult;
 import org.smartcontainer.records.PatientData;
 import org.smartcontainer.records.RecordAdministration;
@@ -39,6 +41,7 @@ import org.smartcontainer.records.RecordSummary;
  * here is in the audit trail.
  */
 @Path("admin/records")
+@Serves(FrontCall.ADMIN_RECORDS)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminRecordsResource {
 
@@ -78,6 +81,7 @@ public class AdminRecordsResource {
     /** Creates or replaces the record {@code record_id} with the patient in the body; the media type names the format. */
     @PUT
     @Path("{record_id}")
+    @Serves(FrontCall.ADMIN_RECORD)
     @Consumes(MediaType.WILDCARD)
     public Response importPatient(@PathParam("record_id") String recordId, @Context HttpHeaders headers,
             @Context UriInfo uri, InputStream body) {
@@ -122,6 +126,7 @@ public class AdminRecordsResource {
     /** Deletes a record with its statements and files. */
     @DELETE
     @Path("{record_id}")
+    @Serves(FrontCall.ADMIN_RECORD)
     public Response delete(@PathParam("record_id") String recordId) {
         return administration.deleteRecord(recordId) ? Response.noContent().build()
                 : AdminAnswers.error(Response.Status.NOT_FOUND, "No record " + recordId);

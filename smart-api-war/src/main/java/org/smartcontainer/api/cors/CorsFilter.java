@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.api.PublicUrls;
-import org.smartcontainer.api.core.SmartApi;
+import org.smartcontainer.api.RoutedRequest;
 import org.smartcontainer.api.routing.Handler;
 import org.smartcontainer.api.routing.RouteMatch;
 
@@ -26,8 +26,9 @@ import org.smartcontainer.api.routing.RouteMatch;
  * CORS (api.md 1.5). Responses carry {@code Access-Control-Allow-Origin} for a request {@code Origin} that is
  * allowed ({@code smart.cors.allowed-origins}, comma-separated; default: the portal's own origin); origins are
  * never reflected otherwise. Preflights ({@code OPTIONS}) are answered here, anonymously and before any
- * authorization, only on the paths whose calls allow them (scratchpad, preferences, app manifest).
- * Operator and OAuth endpoints get no CORS headers.
+ * authorization, only on the paths whose calls allow them (scratchpad, preferences, app manifest), as the
+ * edge routed them ({@link RoutedRequest}). The front's own resources (OAuth token endpoints, helper tokens, admin
+ * API: called by servers and operators' scripts, never by a browser app) get no CORS headers.
  */
 @Provider
 @PreMatching
@@ -38,7 +39,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     public static final String ALLOWED_ORIGINS = "smart.cors.allowed-origins";
 
     @Inject
-    SmartApi api;
+    RoutedRequest routed;
 
     @Inject
     PublicUrls urls;
@@ -52,8 +53,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (!"OPTIONS".equals(request.getMethod()) || request.getHeaderString("Access-Control-Request-Method") == null) {
             return;
         }
-        String path = "/" + request.getUriInfo().getPath(false);
-        if (api.router().match("OPTIONS", path) instanceof RouteMatch.Found found
+        if (routed.match() instanceof RouteMatch.Found found
                 && found.route().handler() == Handler.CORS_PREFLIGHT) {
             Response.ResponseBuilder preflight = Response.ok()
                     .header("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE")
@@ -71,8 +71,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (headers.containsKey("Access-Control-Allow-Origin")) {
             return;
         }
-        String path = request.getUriInfo().getPath(false);
-        if (path.startsWith("admin/") || path.startsWith("oauth/")) {
+        if (routed.match() instanceof RouteMatch.Front) {
             return;
         }
         allowedOrigin(request).ifPresent(origin -> {

@@ -12,18 +12,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.smartcontainer.api.CoreHandover;
 import org.smartcontainer.api.JaxRsAnswers;
 import org.smartcontainer.api.JaxRsInvocations;
 import org.smartcontainer.api.PublicUrls;
 import org.smartcontainer.api.RequestBody;
+import org.smartcontainer.api.RoutedRequest;
 import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
 import org.smartcontainer.api.core.ApiInvocation;
 
 /**
  * The JAX-RS front of every ontology route: turns the HTTP request into an {@link ApiInvocation}, lets the
- * {@link ApiCore} route, admit, dispatch and audit it, and sends its {@link ApiAnswer}. Resources with literal
+ * {@link ApiCore} admit, dispatch and audit it on the route the edge found ({@link RoutedRequest}), and sends its
+ * {@link ApiAnswer}. Resources with literal
  * paths (OAuth, admin) take precedence by the JAX-RS matching rules.
  */
 @Path("/")
@@ -45,7 +46,7 @@ public class ApiDispatcher {
     RequestBody body;
 
     @Inject
-    CoreHandover handover;
+    RoutedRequest routed;
 
     @GET
     @Path("{path: .*}")
@@ -86,7 +87,7 @@ public class ApiDispatcher {
 
     private Response call(String method) {
         ApiInvocation invocation = JaxRsInvocations.of(method, uri, headers::getHeaderString, body, urls);
-        handover.handedOver();
-        return JaxRsAnswers.response(core.handle(invocation));
+        routed.handedOver();
+        return JaxRsAnswers.response(core.handle(invocation, routed.match()));
     }
 }

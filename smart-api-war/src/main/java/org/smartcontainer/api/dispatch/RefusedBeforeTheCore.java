@@ -6,19 +6,20 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.smartcontainer.api.CoreHandover;
 import org.smartcontainer.api.JaxRsAnswers;
 import org.smartcontainer.api.JaxRsInvocations;
 import org.smartcontainer.api.PublicUrls;
 import org.smartcontainer.api.RequestBody;
+import org.smartcontainer.api.RoutedRequest;
 import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
+import org.smartcontainer.api.errors.UnexpectedFailureMapper;
 
 /**
  * A request for a route of the {@link ApiCore} that JAX-RS answered itself before {@link ApiDispatcher} could hand
  * it over (an {@code Accept} header it cannot parse is refused with {@code 400} while the resource method is
- * chosen): the core still routes, admits and audits it, with JAX-RS's refusal as the answer of an admitted call.
- * So every call of the core is decided on first and every patient-data request audited exactly once.
+ * chosen): the core still admits and audits it on the edge's route, with JAX-RS's refusal as the answer of an
+ * admitted call. So every call of the core is decided on first and every patient-data request audited exactly once.
  */
 @Provider
 public class RefusedBeforeTheCore implements ContainerResponseFilter {
@@ -27,7 +28,7 @@ public class RefusedBeforeTheCore implements ContainerResponseFilter {
     ApiCore core;
 
     @Inject
-    CoreHandover handover;
+    RoutedRequest routed;
 
     @Inject
     PublicUrls urls;
@@ -37,13 +38,22 @@ public class RefusedBeforeTheCore implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!handover.missed()) {
+        if (!routed.missed()) {
             return;
         }
-        handover.handedOver();
+        routed.handedOver();
         Response.StatusType status = response.getStatusInfo();
         ApiAnswer refusal = ApiAnswer.problem(status.getStatusCode(), status.getReasonPhrase());
-        JaxRsAnswers.replace(response, core.refusedByTheFront(JaxRsInvocations.of(request.getMethod(),
-                request.getUriInfo(), request::getHeaderString, body, urls), refusal));
+        ApiAnswer answer;
+        try {
+            answer = core.refusedByTheFront(JaxRsInvocations.of(request.getMethod(), request.getUriInfo(),
+                    request::getHeaderString, body, urls), routed.match(), refusal);
+        } catch (RuntimeException e) {
+            // e.g. the credentials could not be checked (the database unreachable; the core has audited the
+            // attempt): what a response filter throws reaches no exception mapper and would be a bare 500
+            JaxRsAnswers.replace(response, new UnexpectedFailureMapper().toResponse(e));
+            return;
+        }
+        JaxRsAnswers.replace(response, answer);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
 import org.smartcontainer.api.security.ApiCaller;
 import org.smartcontainer.oauth.FormResponse;
 import org.smartcontainer.oauth.OAuthDance.HelperStep;
@@ -23,6 +25,7 @@ import org.smartcontainer.oauth.OAuthService;
  * per-record access token in form syntax; {@code 404} when there is no such record.
  */
 @Path("apps/{app_id}/tokens/records")
+@Serves(FrontCall.HELPER_TOKEN)
 public class HelperTokenResource {
 
     private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED_TYPE;

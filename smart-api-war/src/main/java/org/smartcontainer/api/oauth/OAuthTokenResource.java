@@ -13,19 +13,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartcontainer.api.PublicUrls;
-import org.smartcontainer.api.security.Anonymous;
+import org.smartcontainer.api.Serves;
+import org.smartcontainer.api.routing.FrontCall;
+import org.smartcontainer.edge.LoggedInput;
 import org.smartcontainer.oauth.FormResponse;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthService;
-import org.smartcontainer.edge.LoggedInput;
 
 /**
  * {@code /oauth/request_token} and {@code /oauth/access_token} (api.md §7): POST, GET tolerated.
- * They authenticate by OAuth themselves, hence {@link Anonymous}; any failure is {@code 401 Unauthorized}
+ * They authenticate by OAuth themselves ({@link FrontCall#OAUTH_TOKEN}); any failure is {@code 401 Unauthorized}
  * without detail (the reason goes to the server log at FINE).
  */
 @Path("oauth")
-@Anonymous
+@Serves(FrontCall.OAUTH_TOKEN)
 public class OAuthTokenResource {
 
     private static final Logger LOG = Logger.getLogger(OAuthTokenResource.class.getName());

@@ -1,10 +1,11 @@
 package org.smartcontainer.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.smartcontainer.api.routing.RouteMatch;
 import org.smartcontainer.oauth.OAuthPrincipal;
 
 /**
- * Who the current API request acts as and which call it makes, as {@link ApiAuthorization} resolved and
+ * Who the current API request acts as and which call of the front it makes, as {@link ApiAuthorization}
  * admitted it. Resources inject it to read the principal (e.g. the token's record and user); it is never
  * a reason to check access again.
  */
@@ -12,7 +13,7 @@ import org.smartcontainer.oauth.OAuthPrincipal;
 public class ApiCaller {
 
     private OAuthPrincipal principal = OAuthPrincipal.Anonymous.INSTANCE;
-    private ApiCallMatch.Call call;
+    private RouteMatch.Front call;
     private Claim claim = Claim.NONE;
 
     /**
@@ -31,8 +32,8 @@ public class ApiCaller {
         return principal;
     }
 
-    /** The call the request makes, or null before the decision (or for the token endpoints). */
-    public ApiCallMatch.Call call() {
+    /** The front's call the request makes, or null before the decision (or for the token endpoints and the core's calls). */
+    public RouteMatch.Front call() {
         return call;
     }
 
@@ -45,7 +46,7 @@ public class ApiCaller {
         this.claim = claim;
     }
 
-    void set(ApiCallMatch.Call call, OAuthPrincipal principal) {
+    void set(RouteMatch.Front call, OAuthPrincipal principal) {
         this.call = call;
         this.principal = principal;
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.smartcontainer.api.JaxRsAnswers;
 import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
+import org.smartcontainer.api.routing.RouteMatch;
 import org.smartcontainer.audit.AuditUnavailableException;
 import org.smartcontainer.oauth.OAuthPrincipal;
 
@@ -29,8 +30,8 @@ public class DataAccessAudit implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        ApiCallMatch.Call call = caller.call();
-        if (call == null || !call.patientData()) {
+        RouteMatch.Front call = caller.call();
+        if (call == null || !call.call().patientData()) {
             return;
         }
         OAuthPrincipal principal = caller.principal();
@@ -39,7 +40,7 @@ public class DataAccessAudit implements ContainerResponseFilter {
         String account = verified ? ApiCore.account(principal) : caller.claim().account();
         String app = verified ? principal.appId() : caller.claim().appId();
         try {
-            core.audit(call.name(), account, app, call.target().recordId(), request.getMethod(),
+            core.audit(call.call().callName(), account, app, call.target().recordId(), request.getMethod(),
                     "/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""), response.getStatus());
         } catch (AuditUnavailableException e) {
             // Not sent yet: the answer becomes 503 and carries none of the data (exception mappers do not see

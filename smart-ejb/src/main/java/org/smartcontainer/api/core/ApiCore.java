@@ -111,16 +111,26 @@ public class ApiCore {
 
     /** The answer to one API call: routed, admitted, dispatched, represented, cached and audited. */
     public ApiAnswer handle(ApiInvocation call) {
-        return answer(call, (found, principal) -> dispatch(call, found, principal));
+        return handle(call, route(call));
+    }
+
+    /** The answer to a call its front has routed already ({@link #route}): admitted, dispatched, ... and audited. */
+    public ApiAnswer handle(ApiInvocation call, RouteMatch match) {
+        return answer(call, match, (found, principal) -> dispatch(call, found, principal));
+    }
+
+    /** Where a call goes among the core's routes. */
+    public RouteMatch route(ApiInvocation call) {
+        return api.router().match(call.method(), call.path());
     }
 
     /**
      * The answer to a call its front refused before handing it over (JAX-RS cannot parse its {@code Accept}
-     * header): routed, admitted and audited like any call, with {@code refusal} in place of the handler's answer.
-     * Routing and refusing the caller come first, as for every call.
+     * header): admitted and audited like any call of its route, with {@code refusal} in place of the handler's
+     * answer. Refusing the caller comes first, as for every call.
      */
-    public ApiAnswer refusedByTheFront(ApiInvocation call, ApiAnswer refusal) {
-        return answer(call, (found, principal) -> refusal);
+    public ApiAnswer refusedByTheFront(ApiInvocation call, RouteMatch match, ApiAnswer refusal) {
+        return answer(call, match, (found, principal) -> refusal);
     }
 
     /** What answers an admitted call. */
@@ -129,8 +139,7 @@ public class ApiCore {
         ApiAnswer answer(RouteMatch.Found found, OAuthPrincipal principal);
     }
 
-    private ApiAnswer answer(ApiInvocation call, Service service) {
-        RouteMatch match = api.router().match(call.method(), call.path());
+    private ApiAnswer answer(ApiInvocation call, RouteMatch match, Service service) {
         if (match instanceof RouteMatch.MethodNotAllowed wrong) {
             return ApiAnswer.refusal(405, "Method not allowed").with("Allow", wrong.allowHeader());
         }

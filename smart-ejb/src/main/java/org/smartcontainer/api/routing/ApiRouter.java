@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import org.smartcontainer.edge.InputCheck;
 import org.smartcontainer.ontology.ApiCall;
@@ -33,20 +34,33 @@ public final class ApiRouter {
     /** Variables that may span several segments: app descriptors may contain {@code /} (api.md 6.3). */
     private static final Set<String> GREEDY_VARIABLES = Set.of("descriptor");
 
-    private final List<PathTemplate> templates;
-    private final Map<PathTemplate, Map<String, Route>> routesByTemplate;
+    private final Table<Route> table;
+    private final Table<FrontRoute> front;
     private final List<Route> routes;
     private final List<ApiCall> unserved;
 
-    private ApiRouter(Map<PathTemplate, Map<String, Route>> routesByTemplate, List<ApiCall> unserved) {
-        this.routesByTemplate = routesByTemplate;
-        List<PathTemplate> ordered = new ArrayList<>(routesByTemplate.keySet());
-        ordered.sort(PathTemplate.MOST_SPECIFIC_FIRST);
-        this.templates = List.copyOf(ordered);
+    private ApiRouter(Table<Route> table, Table<FrontRoute> front, List<ApiCall> unserved) {
+        this.table = table;
+        this.front = front;
         List<Route> all = new ArrayList<>();
-        routesByTemplate.values().forEach(m -> all.addAll(m.values()));
+        table.byTemplate().values().forEach(m -> all.addAll(m.values()));
         this.routes = List.copyOf(all);
         this.unserved = List.copyOf(unserved);
+    }
+
+    /**
+     * Path templates and, for each, what every method it accepts is routed to; the templates most specific first.
+     *
+     * @param <R> the route type
+     */
+    private record Table<R>(List<PathTemplate> templates, Map<PathTemplate, Map<String, R>> byTemplate) {
+
+        static <R> Table<R> of(Map<PathTemplate, Map<String, R>> byTemplate) {
+            byTemplate.replaceAll((t, m) -> Collections.unmodifiableMap(m));
+            List<PathTemplate> ordered = new ArrayList<>(byTemplate.keySet());
+            ordered.sort(PathTemplate.MOST_SPECIFIC_FIRST);
+            return new Table<>(List.copyOf(ordered), Collections.unmodifiableMap(byTemplate));
+        }
     }
 
     /** The routes of every call of the ontology that has a handler. */
@@ -77,8 +91,27 @@ public final class ApiRouter {
                 byMethod.putIfAbsent("OPTIONS", new Route("OPTIONS", template, call, Handler.CORS_PREFLIGHT));
             }
         }
-        table.replaceAll((t, m) -> Collections.unmodifiableMap(m));
-        return new ApiRouter(table, unserved);
+        return new ApiRouter(Table.of(table), Table.of(new LinkedHashMap<>()), unserved);
+    }
+
+    /**
+     * This router with the routes of the front's own resources as well; they are matched first (a resource with a
+     * literal path takes precedence over the core's routes, as in JAX-RS), with the same trailing-slash aliasing. A
+     * path of the front is one call whatever the method ({@link RouteMatch.Front#methodAllowed()}): the caller is
+     * decided on (and a patient-data call audited) before a wrong method is refused.
+     */
+    public ApiRouter withFrontRoutes(List<FrontRoute> frontRoutes) {
+        Map<PathTemplate, Map<String, FrontRoute>> byTemplate = new LinkedHashMap<>();
+        for (FrontRoute route : frontRoutes) {
+            Map<String, FrontRoute> byMethod = byTemplate.computeIfAbsent(route.template(), t -> new TreeMap<>());
+            if (byMethod.values().stream().anyMatch(other -> other.call() != route.call())) {
+                throw new IllegalArgumentException("A path is one call: " + route + " and " + byMethod.values());
+            }
+            if (byMethod.putIfAbsent(route.method(), route) != null) {
+                throw new IllegalArgumentException("Two front routes for " + route.method() + " " + route.template());
+            }
+        }
+        return new ApiRouter(table, Table.of(byTemplate), unserved);
     }
 
     /**
@@ -88,34 +121,42 @@ public final class ApiRouter {
      * @param rawPath the request path relative to the API base, still percent-encoded, starting with {@code /}
      */
     public RouteMatch match(String method, String rawPath) {
-        Optional<RouteMatch> exact = matchExactly(method, rawPath, false);
-        if (exact.isPresent()) {
-            return exact.get();
+        Optional<RouteMatch> frontMatch = withAlias(rawPath, (path, aliased) -> matchIn(front, path,
+                (byMethod, variables) -> new RouteMatch.Front(byMethod.values().iterator().next().call(), method,
+                        variables, byMethod.keySet())));
+        if (frontMatch.isPresent()) {
+            return frontMatch.get();
         }
-        if (rawPath.length() > 1) {
-            String alias = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath + "/";
-            Optional<RouteMatch> aliased = matchExactly(method, alias, true);
-            if (aliased.isPresent()) {
-                return aliased.get();
-            }
-        }
-        return new RouteMatch.NotFound(rawPath);
+        return withAlias(rawPath, (path, aliased) -> matchIn(table, path, (byMethod, variables) -> {
+            Route route = byMethod.get(method);
+            return route == null ? new RouteMatch.MethodNotAllowed(path, byMethod.keySet())
+                    : new RouteMatch.Found(route, variables, path, aliased);
+        })).orElseGet(() -> new RouteMatch.NotFound(rawPath));
     }
 
-    private Optional<RouteMatch> matchExactly(String method, String rawPath, boolean aliased) {
+    /** The match of the path as sent, else of its trailing-slash alias. */
+    private static Optional<RouteMatch> withAlias(String rawPath, BiFunction<String, Boolean, Optional<RouteMatch>> match) {
+        Optional<RouteMatch> exact = match.apply(rawPath, false);
+        if (exact.isPresent() || rawPath.length() <= 1) {
+            return exact;
+        }
+        return match.apply(rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath + "/", true);
+    }
+
+    /**
+     * The match of the first template of {@code table} the path fits: {@code matched} given the template's routes
+     * by method and the decoded variables; {@link RouteMatch.NotFound} if a variable does not decode.
+     */
+    private static <R> Optional<RouteMatch> matchIn(Table<R> table, String rawPath,
+            BiFunction<Map<String, R>, Map<String, String>, RouteMatch> matched) {
         if (!rawPath.startsWith("/")) {
             return Optional.empty();
         }
         String[] segments = rawPath.substring(1).split("/", -1);
-        for (PathTemplate template : templates) {
+        for (PathTemplate template : table.templates()) {
             Optional<Map<String, String>> raw = template.match(segments);
             if (raw.isEmpty()) {
                 continue;
-            }
-            Map<String, Route> byMethod = routesByTemplate.get(template);
-            Route route = byMethod.get(method);
-            if (route == null) {
-                return Optional.of(new RouteMatch.MethodNotAllowed(rawPath, byMethod.keySet()));
             }
             Map<String, String> decoded = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : raw.get().entrySet()) {
@@ -125,7 +166,7 @@ public final class ApiRouter {
                 }
                 decoded.put(e.getKey(), value.get());
             }
-            return Optional.of(new RouteMatch.Found(route, Collections.unmodifiableMap(decoded), rawPath, aliased));
+            return Optional.of(matched.apply(table.byTemplate().get(template), Collections.unmodifiableMap(decoded)));
         }
         return Optional.empty();
     }

@@ -2,8 +2,12 @@ package org.smartcontainer.api.routing;
 
 import java.util.Map;
 import java.util.Set;
+import org.smartcontainer.oauth.CallTarget;
 
-/** The outcome of routing a request: a route, an unknown path (404) or a known path with another method (405). */
+/**
+ * The outcome of routing a request, found once at the edge and carried with the request: a route of the core, one
+ * of the front's own resources, an unknown path (404) or a known path with another method (405).
+ */
 public sealed interface RouteMatch {
 
     /**
@@ -24,6 +28,33 @@ public sealed interface RouteMatch {
                 throw new IllegalArgumentException("No variable " + name + " in " + route.template());
             }
             return value;
+        }
+    }
+
+    /**
+     * The request is for one of the front's own resources (token endpoints, helper tokens, admin API); a path of
+     * the front is one call, whatever the method.
+     *
+     * @param call what the call is
+     * @param method the request's method
+     * @param variables the decoded path variables
+     * @param allowed the methods the path accepts, in a stable order
+     */
+    record Front(FrontCall call, String method, Map<String, String> variables, Set<String> allowed) implements RouteMatch {
+
+        /** Whether the path accepts the request's method ({@code 405} with {@link #allowHeader()} otherwise). */
+        public boolean methodAllowed() {
+            return allowed.contains(method);
+        }
+
+        /** The value of the {@code Allow} header. */
+        public String allowHeader() {
+            return String.join(", ", allowed);
+        }
+
+        /** The path variables the access decision depends on. */
+        public CallTarget target() {
+            return call.target(variables);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smartcontainer.oauth.CallCategory;
 import org.smartcontainer.ontology.ApiCall;
 import org.smartcontainer.ontology.SmartOntology;
 
@@ -156,5 +158,31 @@ class ApiRouterTest {
         assertEquals("intents/view_medications", found.variable("descriptor"));
         RouteMatch.Found manifests = (RouteMatch.Found) ROUTER.match("GET", "/apps/manifests/");
         assertEquals("get_app_manifests", manifests.route().call().clientMethodName());
+    }
+
+    @Test
+    void theFrontsOwnResourcesAreRoutedFirstWithTheirFacts() {
+        ApiRouter router = ROUTER.withFrontRoutes(List.of(
+                FrontRoute.of("GET", "/apps/{app_id}/tokens/records/first", FrontCall.HELPER_TOKEN),
+                FrontRoute.of("POST", "/apps/{app_id}/tokens/records/first", FrontCall.HELPER_TOKEN),
+                FrontRoute.of("GET", "/admin/records", FrontCall.ADMIN_RECORDS),
+                FrontRoute.of("PUT", "/admin/records/{record_id}", FrontCall.ADMIN_RECORD)));
+        RouteMatch.Front helper = assertInstanceOf(RouteMatch.Front.class,
+                router.match("POST", "/apps/h%40x/tokens/records/first"));
+        assertEquals(CallCategory.HELPER_TOKENS, helper.call().category());
+        assertEquals("h@x", helper.target().appId());
+        assertTrue(helper.methodAllowed());
+        RouteMatch.Front record = assertInstanceOf(RouteMatch.Front.class, router.match("PUT", "/admin/records/99"));
+        assertTrue(record.call().patientData());
+        assertEquals("99", record.target().recordId());
+        assertEquals(FrontCall.ADMIN_RECORDS, ((RouteMatch.Front) router.match("GET", "/admin/records/")).call());
+        RouteMatch.Front wrongMethod = (RouteMatch.Front) router.match("GET", "/admin/records/99");
+        assertEquals(FrontCall.ADMIN_RECORD, wrongMethod.call(), "the path's call, to decide on and audit");
+        assertFalse(wrongMethod.methodAllowed());
+        assertEquals("PUT", wrongMethod.allowHeader());
+        assertInstanceOf(RouteMatch.Found.class, router.match("GET", "/records/2169591/medications/"));
+        assertInstanceOf(RouteMatch.NotFound.class, router.match("GET", "/admin/nothing-here"));
+        assertInstanceOf(RouteMatch.Found.class, ROUTER.match("GET", "/apps/manifests/"), "the core's own router keeps its routes");
+        assertInstanceOf(RouteMatch.NotFound.class, ROUTER.match("GET", "/admin/records"), "and has none of the front's");
     }
 }
