@@ -23,18 +23,23 @@ import org.smartcontainer.ontology.SmartOntology;
 import org.smartcontainer.records.ImportResult;
 import org.smartcontainer.records.NativeStoreRecords;
 import org.smartcontainer.records.PatientData;
+import org.smartcontainer.records.PatientValidator;
 import org.smartcontainer.records.RecordQuery;
 import org.smartcontainer.records.RecordStore;
 import org.smartcontainer.records.SparqlStoreRecords;
 import org.smartcontainer.records.StatementEntry;
 import org.smartcontainer.records.StatementTypes;
+import org.smartcontainer.records.StoreEngine;
+import org.smartcontainer.records.ValidationMode;
 import org.smartcontainer.records.generator.GeneratedPatient;
 import org.smartcontainer.records.generator.SamplePatientGenerator;
 
 /**
  * Measures the record store: import rate of the 59 sample patients and of a large population,
  * size on disk, and the time to read one patient's medications with few and with many patients.
- * Not a test; run with {@code bench/run.sh [--patients N] [--batch N] [--work DIR] [--backend native|sparql]}.
+ * Not a test; run with {@code bench/run.sh [--patients N] [--batch N] [--lap N] [--work DIR]
+ * [--backend lmdb|native|sparql]} ({@code lmdb}, the default, and {@code native} are the engines of the embedded
+ * store; {@code --lap N} prints the import rate of every N patients).
  * Validation is off (the store's own cost is measured). {@code --backend sparql} measures the remote SPARQL store
  * on Apache Jena Fuseki (TDB2) started by the benchmark on loopback ({@code --fuseki-jar}, {@code --fuseki-port}).
  */
@@ -48,7 +53,8 @@ public final class RecordStoreBenchmark {
     private int patients = 10_000;
     private int batch = 25;
     private boolean reuse;
-    private String backend = "native";
+    private String backend = "lmdb";
+    private int lap = 1000;
     private Path fusekiJar;
     private int fusekiPort = 0;
     private int servers;
@@ -65,10 +71,11 @@ public final class RecordStoreBenchmark {
                 case "--batch" -> bench.batch = Integer.parseInt(args[++i]);
                 case "--reuse" -> bench.reuse = true;
                 case "--backend" -> bench.backend = args[++i];
+                case "--lap" -> bench.lap = Integer.parseInt(args[++i]);
                 case "--fuseki-jar" -> bench.fusekiJar = Path.of(args[++i]);
                 case "--fuseki-port" -> bench.fusekiPort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (--shared DIR, --work DIR, --patients N, --batch N, --backend native|sparql,"
+                        + " (--shared DIR, --work DIR, --patients N, --batch N, --lap N, --backend lmdb|native|sparql,"
                         + " --fuseki-jar JAR, --fuseki-port PORT, --reuse)");
             }
         }
@@ -137,7 +144,8 @@ public final class RecordStoreBenchmark {
             store.importPatient(samples.stream().filter(p -> p.recordId().equals(probe)).findFirst().orElseThrow(), null);
             long quads = 0;
             long importNs = 0;
-            long lap = 0;
+            long lapNs = 0;
+            long lapQuads = 0;
             List<PatientData> pending = new ArrayList<>();
             for (int i = 0; i < patients; i++) {
                 GeneratedPatient g = generator.generate(i);
@@ -150,10 +158,11 @@ public final class RecordStoreBenchmark {
                     importNs += System.nanoTime() - start;
                     pending.clear();
                 }
-                if ((i + 1) % 1000 == 0) {
-                    System.out.printf("  %,d patients, %,d quads, last 1000 imported in %d ms%n", i + 1, quads,
-                            (importNs - lap) / 1_000_000);
-                    lap = importNs;
+                if ((i + 1) % lap == 0) {
+                    System.out.printf(Locale.ROOT, "  %,d patients, %,d quads, last %d imported in %d ms (%,.0f triples/s)%n",
+                            i + 1, quads, lap, (importNs - lapNs) / 1_000_000, (quads - lapQuads) / ((importNs - lapNs) / 1e9));
+                    lapNs = importNs;
+                    lapQuads = quads;
                 }
             }
             long ns = importNs;
@@ -223,13 +232,14 @@ public final class RecordStoreBenchmark {
     }
 
     private Opened open(Path dir) throws Exception {
-        if (backend.equals("native")) {
+        if (backend.equals("native") || backend.equals("lmdb")) {
             long start = System.nanoTime();
-            NativeStoreRecords store = new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"), types);
+            NativeStoreRecords store = new NativeStoreRecords(StoreEngine.valueOf(backend.toUpperCase(Locale.ROOT)),
+                    dir.resolve("records"), dir.resolve("documents"), types, PatientValidator.NONE, ValidationMode.OFF);
             return new Opened(store, dir, System.nanoTime() - start, null);
         }
         if (!backend.equals("sparql")) {
-            throw new IllegalArgumentException("--backend native or sparql");
+            throw new IllegalArgumentException("--backend lmdb, native or sparql");
         }
         // the same Apache Jena Fuseki the tests use, one process per store, TDB2 in the store's directory
         Files.createDirectories(dir.resolve("tdb2"));

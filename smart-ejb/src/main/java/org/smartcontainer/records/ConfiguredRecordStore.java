@@ -29,8 +29,11 @@ import org.smartcontainer.ontology.Violation;
 /**
  * The record store of the container, opened once per deployment, chosen by {@value #BACKEND_KEY}:
  * <ul>
- * <li>{@code native} (default): the {@link NativeStoreRecords} under the data directory ({@code records/} for
- * the RDF, {@code documents/} for files);</li>
+ * <li>{@code lmdb} (default): the {@link NativeStoreRecords} on RDF4J's LMDB store under the data directory
+ * ({@code records-lmdb/} for the RDF, {@code records-lmdb-journal/}, {@code documents/} for files); a native store
+ * that an earlier version left in {@code records/} is migrated to it at the first start ({@link StoreMigration});</li>
+ * <li>{@code native}: the same on RDF4J's native store ({@code records/}), as versions before the LMDB store kept
+ * it;</li>
  * <li>{@code sparql}: the {@link SparqlStoreRecords} on a remote SPARQL 1.1 store ({@value #SPARQL_QUERY_URL_KEY},
  * {@value #SPARQL_UPDATE_URL_KEY}, optional HTTP Basic credentials and timeouts); document files stay in the
  * data directory;</li>
@@ -47,7 +50,7 @@ import org.smartcontainer.ontology.Violation;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS) // no JTA resource here: a transaction per read only cost time
 public class ConfiguredRecordStore implements RecordStore {
 
-    /** MicroProfile Config key of the backend: {@code native} (default), {@code sparql} or {@code proxy}. */
+    /** MicroProfile Config key of the backend: {@code lmdb} (default), {@code native}, {@code sparql} or {@code proxy}. */
     public static final String BACKEND_KEY = "smart.records.backend";
 
     private static final String SPARQL_PREFIX = "smart.records.sparql.";
@@ -71,7 +74,7 @@ public class ConfiguredRecordStore implements RecordStore {
     private Instance<PatientValidator> validators;
 
     @Inject
-    @ConfigProperty(name = BACKEND_KEY, defaultValue = "native")
+    @ConfigProperty(name = BACKEND_KEY, defaultValue = "lmdb")
     private String backend;
 
     @Inject
@@ -89,16 +92,35 @@ public class ConfiguredRecordStore implements RecordStore {
         StatementTypes types = StatementTypes.of(ontology);
         ValidationMode mode = ValidationMode.parse(validationMode);
         store = switch (backend.strip().toLowerCase(Locale.ROOT)) {
+            case "lmdb" -> openLmdb(types, validator, mode);
             case "native" -> new NativeStoreRecords(dataDirectory.subdirectory("records"),
                     dataDirectory.subdirectory("documents"), types, validator, mode);
             case "sparql" -> new SparqlStoreRecords(sparqlSettings(config), dataDirectory.subdirectory("documents"),
                     types, validator, mode);
             case "proxy" -> new ProxyRecordStore(proxyMode.proxy().orElseThrow());
             default -> throw new IllegalStateException("Unknown record store backend " + BACKEND_KEY + "=" + backend
-                    + " (native, sparql or proxy)");
+                    + " (lmdb, native, sparql or proxy)");
         };
         LOG.info(() -> "Record store: " + store.describe());
     }
+
+    /**
+     * The LMDB store in the data directory, after migrating a native store left by an earlier version. LWJGL extracts
+     * the LMDB library from its jar into {@code natives/} of the data directory (unless {@value #LWJGL_EXTRACT_PATH}
+     * is set), not into the shared temporary directory.
+     */
+    private RecordStore openLmdb(StatementTypes types, PatientValidator validator, ValidationMode mode) {
+        if (System.getProperty(LWJGL_EXTRACT_PATH) == null) {
+            System.setProperty(LWJGL_EXTRACT_PATH, dataDirectory.subdirectory("natives").toString());
+        }
+        Path lmdb = dataDirectory.root().resolve("records-lmdb");
+        Path documents = dataDirectory.subdirectory("documents");
+        StoreMigration.migrateIfNeeded(dataDirectory.root(), lmdb, documents, types);
+        return new NativeStoreRecords(StoreEngine.LMDB, lmdb, documents, types, validator, mode);
+    }
+
+    /** LWJGL's setting of the folder it extracts its native libraries to. */
+    static final String LWJGL_EXTRACT_PATH = "org.lwjgl.system.SharedLibraryExtractPath";
 
     /** The SPARQL store's settings from MicroProfile Config; the query URL is required. */
     static SparqlStoreRecords.Settings sparqlSettings(Config config) {

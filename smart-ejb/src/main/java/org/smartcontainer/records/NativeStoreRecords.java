@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
+import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
@@ -42,15 +44,16 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
 import org.eclipse.rdf4j.repository.base.RepositoryConnectionWrapper;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
-import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
 
 /**
- * The record store in an RDF4J native store on a directory, in the named-graph layout of
- * data-model.md §2.2 with record-relative URIs ({@link RecordUris}). Plain Java: the
- * {@link ConfiguredRecordStore} EJB wraps it, tests and the benchmark use it directly.
+ * The record store in an embedded RDF4J store on a directory ({@link StoreEngine}: the LMDB store by default, the
+ * native store for older data directories), in the named-graph layout of data-model.md §2.2 with record-relative
+ * URIs ({@link RecordUris}). Plain Java: the {@link ConfiguredRecordStore} EJB wraps it, tests and the benchmark use
+ * it directly.
  *
- * <p>Every write is also kept in a {@link RecordJournal}, from which the store is rebuilt if the
- * process died during a write (the native store's B-trees are not crash-atomic).
+ * <p>Every write is also kept in a {@link RecordJournal}, from which the store is repaired if the process died during
+ * a write: the native store is rebuilt (its B-trees are not crash-atomic), the LMDB store only if the records of the
+ * interrupted write are damaged ({@link StoreEngine#LMDB}).
  *
  * <p>Reads of one record touch only that record's graphs (the {@code cspo} index), so they cost the
  * same with 59 or 10,000 patients. Writes are serialized and each import is one transaction.
@@ -61,7 +64,7 @@ import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
  * start: {@code RestartDurabilityTest}). So every read holds the shared side of {@link #access} and every commit
  * the exclusive side: at the commit no read is open and RDF4J writes it out at once.
  */
-public class NativeStoreRecords implements RecordStore, AutoCloseable {
+public class NativeStoreRecords extends StoredRecords implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NativeStoreRecords.class.getName());
 
@@ -92,17 +95,15 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         AbstractMemoryOverflowModel.MIN_AVAILABLE_MEM_BEFORE_OVERFLOWING = 0; // no free memory counts as too little
     }
 
+    /** How often a rebuild from the journal logs its progress. */
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     /** How long {@link #close()} waits for a write or a read in progress. */
     static final int CLOSE_WAIT_SECONDS = 30;
 
+    private final StoreEngine engine;
     private final Path directory;
-    private final StatementTypes types;
-    private final PatientImport importer;
-    private final PatientValidator validator;
-    private final ValidationMode validationMode;
-    private final DocumentFiles documents;
     private final SailRepository repository;
-    private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
      * The thread every write runs on. RDF4J's native store must not be interrupted in a write: the interrupted
@@ -119,6 +120,8 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
     /** Set by {@link #close()}: a closed store answers no more (RDF4J would silently re-open it). */
     private volatile boolean closed;
+    /** Whether the store was rebuilt from the journal at opening (after a write that did not finish). */
+    private boolean rebuiltAtOpen;
     /** The records the start-up comparison restored from the journal (normally none). */
     private List<String> restoredAtOpen = List.of();
     private final RecordJournal journal;
@@ -127,28 +130,123 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
     /** The last revision given out, store-wide, so that a revision never repeats (not even across delete and re-create). */
     private final AtomicLong lastRevision = new AtomicLong();
 
-    /** A store without validation. */
+    /** A native-store store without validation. */
     public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types) {
         this(directory, documentDirectory, types, PatientValidator.NONE, ValidationMode.OFF);
     }
 
-    /** Opens (or creates) the store in {@code directory}; document files go to {@code documentDirectory}. */
+    /** Opens (or creates) a native store in {@code directory}; document files go to {@code documentDirectory}. */
     public NativeStoreRecords(Path directory, Path documentDirectory, StatementTypes types,
             PatientValidator validator, ValidationMode validationMode) {
+        this(StoreEngine.NATIVE, directory, documentDirectory, types, validator, validationMode);
+    }
+
+    /** Opens (or creates) a store of this engine in {@code directory}; document files go to {@code documentDirectory}. */
+    public NativeStoreRecords(StoreEngine engine, Path directory, Path documentDirectory, StatementTypes types,
+            PatientValidator validator, ValidationMode validationMode) {
+        super(documentDirectory, types, validator, validationMode);
+        this.engine = engine;
         this.directory = directory;
-        this.types = types;
-        this.importer = new PatientImport(types);
-        this.validator = validator;
-        this.validationMode = validationMode;
-        this.documents = new DocumentFiles(documentDirectory);
         this.journal = new RecordJournal(directory.resolveSibling(directory.getFileName() + "-journal"));
-        if (journal.interruptedWrite()) {
-            rebuildFromJournal();
-        }
-        this.repository = new SailRepository(new NativeStore(directory.toFile(), INDEXES));
-        this.repository.init();
+        long start = System.nanoTime();
+        this.repository = openRepository();
         rebuildIndex();
         reconcileWithJournal();
+        LOG.info(() -> "Opened the record store " + describe() + " (" + index.size() + " records) in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    /** The store's repository, repaired first if the last write did not finish. */
+    private SailRepository openRepository() {
+        boolean interrupted = journal.interruptedWrite();
+        if (interrupted && !engine.recoversInPlace()) {
+            rebuildFromJournal();
+        }
+        SailRepository repo = new SailRepository(engine.sail(directory));
+        repo.init();
+        if (interrupted && engine.recoversInPlace()) {
+            long start = System.nanoTime();
+            List<String> records = interruptedRecords();
+            LOG.warning(() -> "The last write to the record store " + directory + " did not finish; checking the records"
+                    + " it wrote: " + records);
+            if (!records.isEmpty() && wholeAfterInterruptedWrite(repo, records)) {
+                journalAsStored(repo, records);
+                LOG.warning(() -> "The records of the interrupted write are whole; the journal now holds them as stored ("
+                        + (System.nanoTime() - start) / 1_000_000 + " ms)");
+            } else {
+                repo.shutDown();
+                rebuildFromJournal();
+                repo = new SailRepository(engine.sail(directory));
+                repo.init();
+            }
+        }
+        return repo;
+    }
+
+    private List<String> interruptedRecords() {
+        try {
+            return journal.interruptedRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal of the record store " + directory, e);
+        }
+    }
+
+    /**
+     * Whether the store holds every value of the given records and every graph it lists: a write killed between
+     * the LMDB store's two commits leaves triples whose values do not exist, in the records it wrote or in graphs
+     * that only they link.
+     */
+    private static boolean wholeAfterInterruptedWrite(SailRepository repo, List<String> recordIds) {
+        try (RepositoryConnection c = repo.getConnection()) {
+            try (RepositoryResult<Resource> graphs = c.getContextIDs()) {
+                for (Resource graph : graphs) {
+                    if (!whole(graph)) {
+                        return false;
+                    }
+                }
+            }
+            for (String id : recordIds) {
+                for (Statement quad : recordQuads(c, RecordUris.record(id))) {
+                    if (!whole(quad.getSubject()) || !whole(quad.getPredicate()) || !whole(quad.getObject())
+                            || !whole(quad.getContext())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Reading the records of the interrupted write failed: " + e);
+            return false;
+        }
+    }
+
+    /** Whether a value read from the store has its content (a value whose id the store lacks has none). */
+    private static boolean whole(Value value) {
+        if (value instanceof BNode node) {
+            return node.getID() != null;
+        }
+        if (value instanceof Literal literal) {
+            return literal.getLabel() != null && literal.getDatatype() != null;
+        }
+        return value == null || value.stringValue() != null;
+    }
+
+    /** After an interrupted write found whole: the journal files of its records become what the store holds. */
+    private void journalAsStored(SailRepository repo, List<String> recordIds) {
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        try (RepositoryConnection c = repo.getConnection()) {
+            for (String id : recordIds) {
+                IRI record = RecordUris.record(id);
+                if (c.hasStatement(record, RDF.TYPE, MEDICAL_RECORD, false, record)) {
+                    journal.stage(id, recordQuads(c, record));
+                    present.add(id);
+                } else {
+                    absent.add(id);
+                }
+            }
+        }
+        journal.finish(present, absent);
     }
 
     /**
@@ -186,7 +284,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             if (!unjournaled.isEmpty()) {
                 LOG.warning(() -> "The journal of the record store " + directory + " lacks " + unjournaled.size()
                         + " record(s); writing their journal files");
-                journal.begin();
+                journal.begin(unjournaled);
                 try (RepositoryConnection c = repository.getConnection()) {
                     for (String id : unjournaled) {
                         journal.stage(id, recordQuads(c, RecordUris.record(id)));
@@ -207,18 +305,26 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         Path fresh = directory.resolveSibling(directory.getFileName() + "-rebuilding");
         try {
             deleteTree(fresh);
-            SailRepository rebuilt = new SailRepository(new NativeStore(fresh.toFile(), INDEXES));
+            SailRepository rebuilt = new SailRepository(engine.sail(fresh));
             rebuilt.init();
             int records = 0;
             try (RepositoryConnection c = rebuilt.getConnection()) {
                 // One transaction per record, as imports do: a transaction of many records outgrows a small
                 // heap, and RDF4J then moves its change set to disk and syncs it at every statement added
                 // (a restore of 50 records on a 512 MB server took minutes that way).
-                for (Path file : journal.recordFiles()) {
+                List<Path> files = journal.recordFiles();
+                long lastReport = System.nanoTime();
+                for (Path file : files) {
                     c.begin(IsolationLevels.READ_COMMITTED);
                     c.add(RecordJournal.read(file));
                     c.commit();
                     records++;
+                    if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
+                        lastReport = System.nanoTime();
+                        int done = records;
+                        LOG.info(() -> "Rebuilding the record store " + directory + ": " + done + " of " + files.size()
+                                + " records");
+                    }
                 }
             } finally {
                 rebuilt.shutDown();
@@ -226,6 +332,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             deleteTree(directory);
             Files.move(fresh, directory);
             journal.recovered();
+            rebuiltAtOpen = true;
             int count = records;
             LOG.warning(() -> "Rebuilt the record store with " + count + " records in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -234,7 +341,8 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory with everything in it, if it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
@@ -265,11 +373,6 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         return RecordSearchIndex.summarise(recordId, demographics);
     }
 
-    private IRI demographicsGraph(String recordId) {
-        return RecordUris.mint(recordId, types.basePath(RecordTerms.DEMOGRAPHICS)
-                .orElseThrow(() -> new IllegalStateException("The ontology gives sp:Demographics no api:base_path")));
-    }
-
     @Override
     public long countRecords() {
         return index.size();
@@ -277,7 +380,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
 
     @Override
     public String describe() {
-        return "RDF4J native store at " + directory;
+        return "RDF4J " + engine.label() + " at " + directory;
     }
 
     @Override
@@ -299,45 +402,32 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
      * Marks records as written: called after the write is visible to reads (committed, index and files updated)
      * and also after a failed write, which may have changed part of it; under the write lock.
      */
-    private void written(Collection<String> recordIds) {
+    private void revised(Collection<String> recordIds) {
         for (String recordId : recordIds) {
             revisions.put(recordId, lastRevision.incrementAndGet());
         }
     }
 
     @Override
-    public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
-        return importPatients(List.of(patient), apiBase).get(0);
-    }
-
-    @Override
     public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
-        List<PatientImport.Prepared> prepared = new ArrayList<>(patients.size());
-        List<List<String>> warnings = new ArrayList<>(patients.size());
-        for (PatientData patient : patients) {
-            PatientImport.Prepared p = importer.prepare(patient, apiBase);
-            prepared.add(p);
-            warnings.add(validate(patient, p));
-        }
-        return onWriterThread(() -> write(patients, prepared, warnings));
+        Preparation preparation = prepare(patients, apiBase);
+        return onWriterThread(() -> write(patients, preparation));
     }
 
     /** The write of an import, on the writer thread. */
-    private List<ImportResult> write(List<PatientData> patients, List<PatientImport.Prepared> prepared,
-            List<List<String>> warnings) throws RecordImportException {
-        List<Path> staged = new ArrayList<>();
+    private List<ImportResult> write(List<PatientData> patients, Preparation preparation) throws RecordImportException {
+        List<PatientImport.Prepared> prepared = preparation.prepared();
+        List<Path> staged = List.of();
         writeLock.lock();
         try {
             checkOpen();
-            for (PatientData patient : patients) {
-                staged.add(documents.stage(patient));
-            }
+            staged = stageDocuments(patients);
             List<Boolean> replaced = new ArrayList<>();
-            journal.begin();
+            journal.begin(prepared.stream().map(PatientImport.Prepared::recordId).toList());
+            for (PatientImport.Prepared p : prepared) {
+                journal.stage(p.recordId(), p.quads());
+            }
             try (RepositoryConnection c = repository.getConnection()) {
-                for (PatientImport.Prepared p : prepared) {
-                    journal.stage(p.recordId(), p.quads());
-                }
                 c.begin(IsolationLevels.READ_COMMITTED);
                 try {
                     for (PatientImport.Prepared p : prepared) {
@@ -353,35 +443,16 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                 }
             }
             journal.finish(prepared.stream().map(PatientImport.Prepared::recordId).toList(), List.of());
-            List<ImportResult> results = new ArrayList<>(patients.size());
-            for (int i = 0; i < patients.size(); i++) {
-                PatientImport.Prepared p = prepared.get(i);
-                documents.publish(p.recordId(), staged.get(i));
-                index.put(RecordSearchIndex.summarise(p.recordId(), p.graph(demographicsGraph(p.recordId()))));
-                results.add(new ImportResult(p.recordId(), replaced.get(i), p.statementCounts(), p.quads().size(),
-                        p.discardedTriples(), patients.get(i).files().size(), warnings.get(i)));
-            }
-            return results;
+            return written(patients, preparation, replaced, staged);
         } catch (RecordImportException | RuntimeException e) {
             staged.forEach(documents::discard);
             throw e;
         } finally {
-            written(patients.stream().map(PatientData::recordId).toList());
+            revised(patients.stream().map(PatientData::recordId).toList());
             writeLock.unlock();
         }
     }
 
-    private List<String> validate(PatientData patient, PatientImport.Prepared prepared) throws RecordImportException {
-        if (validationMode == ValidationMode.OFF) {
-            return List.of();
-        }
-        List<String> findings = validator.validate(prepared.model());
-        if (!findings.isEmpty() && validationMode == ValidationMode.REJECT) {
-            throw new RecordImportException(patient.source() + " (record " + patient.recordId()
-                    + ") does not conform to the SMART data model: " + String.join("; ", findings));
-        }
-        return findings;
-    }
 
     /** Clears the record's index graph and every statement graph it links; whether there was a record. */
     private static boolean removeRecordGraphs(RepositoryConnection c, IRI record) {
@@ -415,7 +486,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             checkOpen();
             boolean existed;
             try (RepositoryConnection c = repository.getConnection()) {
-                journal.begin();
+                journal.begin(List.of(recordId));
                 c.begin(IsolationLevels.READ_COMMITTED);
                 existed = removeRecordGraphs(c, record);
                 commit(c);
@@ -425,7 +496,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             index.remove(recordId);
             return existed;
         } finally {
-            written(List.of(recordId));
+            revised(List.of(recordId));
             writeLock.unlock();
         }
     }
@@ -442,7 +513,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                 if (c.hasStatement(s, RDF.TYPE, type, false, s)) {
                     Map<ValuePath, List<Value>> values = new LinkedHashMap<>();
                     for (ValuePath path : paths) {
-                        values.put(path, evaluate(c, s, path).stream().map(v -> RecordUris.toPublic(v, apiBase)).toList());
+                        values.put(path, evaluate(graphs(c), s, path).stream().map(v -> RecordUris.toPublic(v, apiBase)).toList());
                     }
                     entries.add(new StatementEntry(RecordUris.toPublic(s, apiBase), values));
                 }
@@ -463,30 +534,21 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         return statements;
     }
 
-    /** Follows a path from a statement inside its graph, stepping into the graph of a linked statement. */
-    private static List<Value> evaluate(RepositoryConnection c, IRI statement, ValuePath path) {
-        record Position(Value node, Resource graph) {
-        }
-        List<Position> current = List.of(new Position(statement, statement));
-        for (IRI step : path.steps()) {
-            List<Position> next = new ArrayList<>();
-            for (Position pos : current) {
-                if (!(pos.node() instanceof Resource node)) {
-                    continue;
-                }
-                Resource graph = pos.graph();
-                if (node instanceof IRI iri && !iri.equals(graph) && !c.hasStatement(node, null, null, false, graph)) {
-                    graph = iri; // a linked statement: its triples are in its own graph
-                }
-                try (RepositoryResult<Statement> found = c.getStatements(node, step, null, false, graph)) {
-                    for (Statement st : found) {
-                        next.add(new Position(st.getObject(), graph));
-                    }
+    /** The graphs of a connection, to follow value paths through. */
+    private static Graphs graphs(RepositoryConnection c) {
+        return new Graphs() {
+            @Override
+            public boolean hasSubject(Resource subject, Resource graph) {
+                return c.hasStatement(subject, null, null, false, graph);
+            }
+
+            @Override
+            public List<Value> objects(Resource subject, IRI predicate, Resource graph) {
+                try (RepositoryResult<Statement> found = c.getStatements(subject, predicate, null, false, graph)) {
+                    return found.stream().map(Statement::getObject).toList();
                 }
             }
-            current = next;
-        }
-        return current.stream().map(Position::node).distinct().toList();
+        };
     }
 
     @Override
@@ -568,13 +630,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
         PatientImport.Prepared prepared = importer.prepare(PatientData.of(recordId, statements, "posted data"), apiBase);
         onWriterThread(() -> add(recordId, prepared));
-        Model added = new LinkedHashModel();
-        for (Statement quad : prepared.quads()) {
-            if (!prepared.record().equals(quad.getContext())) {
-                RecordUris.addPublic(List.of(quad), apiBase, added);
-            }
-        }
-        return added;
+        return addedStatements(prepared, apiBase);
     }
 
     /** The write of added statements, on the writer thread. */
@@ -586,7 +642,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
                 // the journal keeps whole records: the current quads plus the new ones
                 List<Statement> record = new ArrayList<>(recordQuads(c, prepared.record()));
                 record.addAll(prepared.quads());
-                journal.begin();
+                journal.begin(List.of(recordId));
                 journal.stage(recordId, record);
                 c.begin(IsolationLevels.READ_COMMITTED);
                 try {
@@ -600,7 +656,7 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
             }
             journal.finish(List.of(recordId), List.of());
         } finally {
-            written(List.of(recordId));
+            revised(List.of(recordId));
             writeLock.unlock();
         }
         return null;
@@ -615,15 +671,6 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         }
     }
 
-    @Override
-    public Optional<Path> documentFile(String recordId, String fileName) {
-        if (!RecordUris.isValidRecordId(recordId) || fileName == null || fileName.isEmpty() || fileName.contains("/")
-                || fileName.contains("\\") || fileName.contains("..")) {
-            return Optional.empty();
-        }
-        Path file = documents.directory(recordId).resolve(fileName);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
 
     /** Every quad of the store, for tests and diagnostics (contexts kept, URIs stored). */
     Model dump() {
@@ -725,6 +772,11 @@ public class NativeStoreRecords implements RecordStore, AutoCloseable {
         if (closed) {
             throw new RecordStoreUnavailableException("The record store " + directory + " is closed", null);
         }
+    }
+
+    /** Whether the store was rebuilt from its journal at opening. */
+    boolean rebuiltAtOpen() {
+        return rebuiltAtOpen;
     }
 
     /** The records that the comparison with the journal at opening restored (they were missing from the store). */

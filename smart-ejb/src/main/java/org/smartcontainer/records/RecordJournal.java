@@ -50,7 +50,8 @@ final class RecordJournal {
             "loinc", "http://purl.bioontology.org/ontology/LNC/",
             "rxnorm", "http://purl.bioontology.org/ontology/RXNORM/");
     private static final String PENDING = ".pending";
-    private static final String IN_FLIGHT = "write-in-flight";
+    /** The mark of a write in progress: the ids of its records, one a line. */
+    static final String IN_FLIGHT = "write-in-flight";
 
     private final Path directory;
 
@@ -68,13 +69,21 @@ final class RecordJournal {
         return Files.exists(directory.resolve(IN_FLIGHT));
     }
 
-    /** Marks a write as started; its pending record files are written next. */
-    void begin() {
+    /** Marks a write of these records as started; their pending files are written next. */
+    void begin(Collection<String> recordIds) {
         try {
-            Files.writeString(directory.resolve(IN_FLIGHT), "");
+            Files.writeString(directory.resolve(IN_FLIGHT), String.join("\n", recordIds));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The records of the write that did not finish ({@link #interruptedWrite()}), as {@link #begin} marked them; empty
+     * if the mark names none (a mark written before it named them).
+     */
+    List<String> interruptedRecords() throws IOException {
+        return Files.readAllLines(directory.resolve(IN_FLIGHT)).stream().filter(id -> !id.isBlank()).toList();
     }
 
     /** Writes a record's new quads beside the current file (made current by {@link #finish}). */

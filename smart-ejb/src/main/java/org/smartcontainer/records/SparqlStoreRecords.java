@@ -72,7 +72,7 @@ import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
  * index is kept in memory as in the native store and reloaded from the store after a failed write (whose
  * outcome is then unknown) or when the store was unreachable at start.
  */
-public class SparqlStoreRecords implements RecordStore, AutoCloseable {
+public class SparqlStoreRecords extends StoredRecords implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SparqlStoreRecords.class.getName());
 
@@ -119,15 +119,9 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
     }
 
     private final Settings settings;
-    private final StatementTypes types;
-    private final PatientImport importer;
-    private final PatientValidator validator;
-    private final ValidationMode validationMode;
-    private final DocumentFiles documents;
     private final CloseableHttpClient httpClient;
     private final SPARQLRepository repository;
     private final String updateUrl;
-    private final RecordSearchIndex index = new RecordSearchIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean indexed;
     private volatile boolean loadedOnce;
@@ -143,15 +137,11 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
      */
     public SparqlStoreRecords(Settings settings, Path documentDirectory, StatementTypes types,
             PatientValidator validator, ValidationMode validationMode) {
+        super(documentDirectory, types, validator, validationMode);
         if (settings.queryUrl() == null || settings.queryUrl().isBlank()) {
             throw new IllegalArgumentException("The SPARQL record store needs a query endpoint URL");
         }
         this.settings = settings;
-        this.types = types;
-        this.importer = new PatientImport(types);
-        this.validator = validator;
-        this.validationMode = validationMode;
-        this.documents = new DocumentFiles(documentDirectory);
         int connectMs = (int) settings.connectTimeout().toMillis();
         this.httpClient = HttpClients.custom()
                 .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(connectMs)
@@ -394,11 +384,6 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         indexed = false;
     }
 
-    private IRI demographicsGraph(String recordId) {
-        return RecordUris.mint(recordId, types.basePath(DEMOGRAPHICS)
-                .orElseThrow(() -> new IllegalStateException("The ontology gives sp:Demographics no api:base_path")));
-    }
-
     private Model demographics(RepositoryConnection c, String recordId) {
         Model model = new LinkedHashModel();
         for (Map<String, Value> row : select(c, "SELECT ?s ?p ?o WHERE { GRAPH " + term(demographicsGraph(recordId))
@@ -461,20 +446,10 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
     }
 
     @Override
-    public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
-        return importPatients(List.of(patient), apiBase).get(0);
-    }
-
-    @Override
     public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
         ensureIndexed();
-        List<PatientImport.Prepared> prepared = new ArrayList<>(patients.size());
-        List<List<String>> warnings = new ArrayList<>(patients.size());
-        for (PatientData patient : patients) {
-            PatientImport.Prepared p = importer.prepare(patient, apiBase);
-            prepared.add(p);
-            warnings.add(validate(patient, p));
-        }
+        Preparation preparation = prepare(patients, apiBase);
+        List<PatientImport.Prepared> prepared = preparation.prepared();
         StringBuilder request = new StringBuilder();
         List<Statement> inserts = new ArrayList<>();
         for (PatientImport.Prepared p : prepared) {
@@ -482,12 +457,10 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
             inserts.addAll(p.quads());
         }
         appendInsertData(request, inserts, new HashMap<>());
-        List<Path> staged = new ArrayList<>();
+        List<Path> staged = List.of();
         writeLock.lock();
         try {
-            for (PatientData patient : patients) {
-                staged.add(documents.stage(patient));
-            }
+            staged = stageDocuments(patients);
             List<Boolean> replaced = new ArrayList<>();
             for (PatientImport.Prepared p : prepared) {
                 replaced.add(index.contains(p.recordId()));
@@ -499,15 +472,7 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
                 invalidateIndex();
                 throw e;
             }
-            List<ImportResult> results = new ArrayList<>(patients.size());
-            for (int i = 0; i < patients.size(); i++) {
-                PatientImport.Prepared p = prepared.get(i);
-                documents.publish(p.recordId(), staged.get(i));
-                index.put(RecordSearchIndex.summarise(p.recordId(), p.graph(demographicsGraph(p.recordId()))));
-                results.add(new ImportResult(p.recordId(), replaced.get(i), p.statementCounts(), p.quads().size(),
-                        p.discardedTriples(), patients.get(i).files().size(), warnings.get(i)));
-            }
-            return results;
+            return written(patients, preparation, replaced, staged);
         } catch (RecordImportException | RuntimeException e) {
             staged.forEach(documents::discard);
             throw e;
@@ -516,17 +481,6 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         }
     }
 
-    private List<String> validate(PatientData patient, PatientImport.Prepared prepared) throws RecordImportException {
-        if (validationMode == ValidationMode.OFF) {
-            return List.of();
-        }
-        List<String> findings = validator.validate(prepared.model());
-        if (!findings.isEmpty() && validationMode == ValidationMode.REJECT) {
-            throw new RecordImportException(patient.source() + " (record " + patient.recordId()
-                    + ") does not conform to the SMART data model: " + String.join("; ", findings));
-        }
-        return findings;
-    }
 
     @Override
     public boolean deleteRecord(String recordId) {
@@ -602,7 +556,7 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
             for (IRI s : statements) {
                 Map<ValuePath, List<Value>> values = new LinkedHashMap<>();
                 for (ValuePath path : paths) {
-                    values.put(path, evaluate(quads, s, path).stream().map(v -> RecordUris.toPublic(v, apiBase)).toList());
+                    values.put(path, evaluate(graphs(quads), s, path).stream().map(v -> RecordUris.toPublic(v, apiBase)).toList());
                 }
                 entries.add(new StatementEntry(RecordUris.toPublic(s, apiBase), values));
             }
@@ -610,28 +564,19 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         });
     }
 
-    /** Follows a path from a statement inside its graph, stepping into the graph of a linked statement. */
-    private static List<Value> evaluate(Model quads, IRI statement, ValuePath path) {
-        record Position(Value node, Resource graph) {
-        }
-        List<Position> current = List.of(new Position(statement, statement));
-        for (IRI step : path.steps()) {
-            List<Position> next = new ArrayList<>();
-            for (Position pos : current) {
-                if (!(pos.node() instanceof Resource node)) {
-                    continue;
-                }
-                Resource graph = pos.graph();
-                if (node instanceof IRI iri && !iri.equals(graph) && !quads.contains(node, null, null, graph)) {
-                    graph = iri; // a linked statement: its triples are in its own graph
-                }
-                for (Statement st : quads.getStatements(node, step, null, graph)) {
-                    next.add(new Position(st.getObject(), graph));
-                }
+    /** Loaded quads, to follow value paths through. */
+    private static Graphs graphs(Model quads) {
+        return new Graphs() {
+            @Override
+            public boolean hasSubject(Resource subject, Resource graph) {
+                return quads.contains(subject, null, null, graph);
             }
-            current = next;
-        }
-        return current.stream().map(Position::node).distinct().toList();
+
+            @Override
+            public List<Value> objects(Resource subject, IRI predicate, Resource graph) {
+                return quads.filter(subject, predicate, null, graph).objects().stream().toList();
+            }
+        };
     }
 
     @Override
@@ -716,24 +661,9 @@ public class SparqlStoreRecords implements RecordStore, AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-        Model added = new LinkedHashModel();
-        for (Statement quad : prepared.quads()) {
-            if (!prepared.record().equals(quad.getContext())) {
-                RecordUris.addPublic(List.of(quad), apiBase, added);
-            }
-        }
-        return added;
+        return addedStatements(prepared, apiBase);
     }
 
-    @Override
-    public Optional<Path> documentFile(String recordId, String fileName) {
-        if (!RecordUris.isValidRecordId(recordId) || fileName == null || fileName.isEmpty() || fileName.contains("/")
-                || fileName.contains("\\") || fileName.contains("..")) {
-            return Optional.empty();
-        }
-        Path file = documents.directory(recordId).resolve(fileName);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
 
     /** Every quad of the store's record graphs, for tests and diagnostics (contexts kept, URIs stored). */
     Model dump() {

@@ -12,16 +12,18 @@ public final class CrashingImportWorker {
     private CrashingImportWorker() {
     }
 
-    /** Arguments: store directory, patient file. */
+    /** Arguments: engine, store directory, patient file. */
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        Path file = Path.of(args[1]);
-        NativeStoreRecords store = Fixtures.openStore(dir);
+        StoreEngine engine = StoreEngine.valueOf(args[0]);
+        Path dir = Path.of(args[1]);
+        Path file = Path.of(args[2]);
+        NativeStoreRecords store = Fixtures.openStore(engine, dir);
         for (int i = 0; ; i++) {
             System.out.println("begin " + i);
             System.out.flush();
-            store.importPatient(PatientData.parse(file, "crash-" + (i % CrashSafetyTest.RECORDS)), null);
-            System.out.println("committed " + i);
+            String id = "crash-" + (i % CrashSafetyTest.RECORDS);
+            store.importPatient(PatientData.parse(file, id), null);
+            System.out.println("committed " + id);
             System.out.flush();
         }
     }

@@ -61,8 +61,14 @@ final class Fixtures {
         return sharedDir().resolve("sample-patients/p" + recordId + ".xml");
     }
 
-    /** A store on a fresh directory under {@code dir}. */
+    /** A store of the default engine (LMDB) on a fresh directory under {@code dir}. */
     static NativeStoreRecords openStore(Path dir) {
-        return new NativeStoreRecords(dir.resolve("records"), dir.resolve("documents"), types());
+        return openStore(StoreEngine.LMDB, dir);
+    }
+
+    /** A store of this engine on a fresh directory under {@code dir}: {@code records/} and {@code documents/}. */
+    static NativeStoreRecords openStore(StoreEngine engine, Path dir) {
+        return new NativeStoreRecords(engine, dir.resolve("records"), dir.resolve("documents"), types(),
+                PatientValidator.NONE, ValidationMode.OFF);
     }
 }

@@ -37,7 +37,7 @@ class JournalReconciliationTest {
         } finally {
             raw.shutDown();
         }
-        try (NativeStoreRecords store = Fixtures.openStore(dir)) {
+        try (NativeStoreRecords store = Fixtures.openStore(StoreEngine.NATIVE, dir)) {
             assertTrue(store.exists("lost"));
             assertEquals(List.of("lost"), store.restoredAtOpen());
             assertEquals(2, store.countRecords());
@@ -50,13 +50,13 @@ class JournalReconciliationTest {
         List<String> before = importTwoPatients();
         Path file = dir.resolve("records-journal").resolve("kept.trig.gz");
         Files.delete(file);
-        try (NativeStoreRecords store = Fixtures.openStore(dir)) {
+        try (NativeStoreRecords store = Fixtures.openStore(StoreEngine.NATIVE, dir)) {
             assertTrue(Files.exists(file));
             assertSameQuads(before, store.dump());
         }
         // a rebuild from the journal (as after a crash) now keeps the record
         Files.writeString(dir.resolve("records-journal").resolve("write-in-flight"), "");
-        try (NativeStoreRecords store = Fixtures.openStore(dir)) {
+        try (NativeStoreRecords store = Fixtures.openStore(StoreEngine.NATIVE, dir)) {
             assertTrue(store.exists("kept"));
             assertSameQuads(before, store.dump());
         }
@@ -80,7 +80,7 @@ class JournalReconciliationTest {
 
     private List<String> importTwoPatients() throws Exception {
         List<Path> samples = Fixtures.samplePatients();
-        try (NativeStoreRecords store = Fixtures.openStore(dir)) {
+        try (NativeStoreRecords store = Fixtures.openStore(StoreEngine.NATIVE, dir)) {
             store.importPatient(PatientData.parse(samples.get(0), "lost"), null);
             store.importPatient(PatientData.parse(samples.get(1), "kept"), null);
             return blanked(store.dump());

@@ -14,10 +14,9 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
-import org.eclipse.rdf4j.sail.nativerdf.NativeStore;
 
 /**
- * What a store directory holds on disk, read with a plain RDF4J native store (no journal, no reconciliation):
+ * What a store directory holds on disk, read with a plain RDF4J LMDB store (no journal, no reconciliation):
  * the graphs RDF4J lists, the graphs its statements are actually in, the records whose record graph exists,
  * and the records the journal beside it holds.
  */
@@ -27,7 +26,7 @@ record StoreStateOnDisk(Set<String> listedGraphs, Set<String> graphsWithStatemen
     /** Reads the store {@code <dir>/records} and its journal {@code <dir>/records-journal}. */
     static StoreStateOnDisk read(Path dir) throws IOException {
         Set<String> journaled = new TreeSet<>(new RecordJournal(dir.resolve("records-journal")).recordIds());
-        SailRepository raw = new SailRepository(new NativeStore(dir.resolve("records").toFile(), NativeStoreRecords.INDEXES));
+        SailRepository raw = new SailRepository(StoreEngine.LMDB.sail(dir.resolve("records")));
         raw.init();
         try (RepositoryConnection c = raw.getConnection()) {
             Set<String> listed = new TreeSet<>();
