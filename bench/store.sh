@@ -14,7 +14,9 @@
 #      then reads every acknowledged record whole; then the cached signed medications at 1 client against the
 #      static file; stops the server and the peer.
 # Usage: bench/store.sh [--patients N] [--kill-extra K] [--seconds S] [--block B] [--offset O] [--fuseki-port P]
-#                       [--no-build] [--no-reads]   (--no-reads: import, kill and recovery only)
+#                       [--no-build] [--no-reads] [--peer-59-only]
+#   --no-reads: import, kill and recovery only; --peer-59-only: the peer holds the 59 upstream patients only (loading
+#   it takes as long as the import), the reads at N without it
 # Defaults: 2000 patients, 25 more before the kill, 10 s per measured run, import rates per 500 patients (--block),
 # offset 26000, Fuseki on 33310.
 # A run deletes .store-bench/ first; the driver's files (acknowledged records, tokens, tables) go to
@@ -31,6 +33,7 @@ block=500
 fuseki_port=33310
 build=yes
 do_reads=yes
+peer_at_n=yes
 while [ $# -gt 0 ]; do
   case $1 in
     --patients) patients=$2; shift 2 ;;
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --fuseki-port) fuseki_port=$2; shift 2 ;;
     --no-build) build=""; shift ;;
     --no-reads) do_reads=""; shift ;;
+    --peer-59-only) peer_at_n=""; shift ;;
     *) echo "store.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,6 +56,7 @@ done
 asadmin="$home/bin/asadmin --port $admin_port"
 fuseki="http://localhost:$fuseki_port/peer"
 fuseki_pid=""
+starting=""
 export SMART_SAMPLE_PATIENTS_COUNT=0
 
 if [ -n "$build" ]; then
@@ -61,7 +66,7 @@ if [ -n "$build" ]; then
 fi
 
 stop_all() {
-  wait || true  # a start-domain of the recovery phase still running
+  [ -z "$starting" ] || wait "$starting" || true  # the recovery phase's start-domain, when still running
   [ ! -x "$home/bin/asadmin" ] || scripts/run.sh stop || true
   [ -z "$fuseki_pid" ] || { kill "$fuseki_pid" 2>/dev/null || true; wait "$fuseki_pid" 2>/dev/null || true; }
 }
@@ -119,8 +124,12 @@ reads --label 59
 echo; echo "== Import up to $patients patients ($(date -u +%H:%M:%S) UTC)"
 driver import --from 59 --to "$patients" --block "$block"
 heap_and_size "$patients patients"
-[ -z "$do_reads" ] || driver peer-load --fuseki "$fuseki" --from 59 --to "$patients"
-reads --label "$patients"
+if [ -n "$peer_at_n" ]; then
+  [ -z "$do_reads" ] || driver peer-load --fuseki "$fuseki" --from 59 --to "$patients"
+  reads --label "$patients"
+else
+  reads --label "$patients" --modes signed,static
+fi
 
 echo; echo "== kill -9 during an import ($(date -u +%H:%M:%S) UTC)"
 $asadmin delete-jvm-options "-Dsmart.api.response-cache.max-mb=0" > /dev/null
@@ -130,8 +139,10 @@ log_offset=$(wc -c < "$domain/logs/server.log")
 start_ms=$(date +%s%3N)
 ( rc=0; $asadmin start-domain domain1 > "$dir/start-domain.log" 2>&1 || rc=$?
   echo "asadmin start-domain returned after $(( $(date +%s%3N) - start_ms )) ms (exit status $rc)" ) &
+starting=$!
 driver recover --since-ms "$start_ms"
-wait
+wait "$starting"
+starting=""
 echo "Server log since the restart (store, journal, SEVERE):"
 tail -c +"$((log_offset + 1))" "$domain/logs/server.log" \
   | grep -iE 'record store|journal|rebuil|SEVERE|startup time' | cut -c1-300 || true

@@ -171,7 +171,7 @@ public final class StoreBenchmarkDriver {
     }
 
     /**
-     * Loads patients into the peer, 25 named graphs a request: each patient parsed here and sent as N-Quads (one
+     * Loads patients into the peer, 25 named graphs a request: each patient parsed here and sent as TriG (one
      * transaction per patient would make loading the peer as slow as the import it is not measured for).
      */
     private void peerLoad() throws Exception {
@@ -183,7 +183,7 @@ public final class StoreBenchmarkDriver {
         long quads = 0;
         for (int start = from; start < to; start += 25) {
             StringWriter batch = new StringWriter();
-            RDFWriter writer = Rio.createWriter(RDFFormat.NQUADS, batch);
+            RDFWriter writer = Rio.createWriter(RDFFormat.TRIG, batch);
             writer.startRDF();
             for (int i = start; i < Math.min(to, start + 25); i++) {
                 PatientClones.Patient p = clones.patient(i);
@@ -196,7 +196,7 @@ public final class StoreBenchmarkDriver {
                 quads += m.size();
             }
             writer.endRDF();
-            HttpRequest post = HttpRequest.newBuilder(URI.create(fuseki + "/data")).header("Content-Type", "application/n-quads")
+            HttpRequest post = HttpRequest.newBuilder(URI.create(fuseki + "/data")).header("Content-Type", "application/trig")
                     .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build();
             HttpResponse<String> r = api.send(post, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
