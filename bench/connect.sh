@@ -25,14 +25,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case $offset in ''|*[!0-9]*) echo "connect.sh: --offset takes a whole number" >&2; exit 2 ;; esac
-http_port=$((8080 + offset))
-admin_port=$((4848 + offset))
-payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
-repo=${MAVEN_REPO:-$HOME/.m2/repository}
-payara_zip=$repo/fish/payara/distributions/payara/$payara_version/payara-$payara_version.zip
-home=$dir/payara6
-domain=$home/glassfish/domains/domain1
-export SMART_PAYARA_HOME="$home" SMART_ADMIN_PORT="$admin_port" SMART_HTTP_PORT="$http_port"
+. bench/own-server.sh
 
 if [ -n "$build" ]; then
   echo "Building the EAR and the driver ($(date -u +%H:%M:%S) UTC)"
@@ -44,10 +37,7 @@ fi
 trap 'scripts/run.sh stop' EXIT
 trap 'exit 130' INT TERM
 echo "A fresh server under $dir ($(date -u +%H:%M:%S) UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-rm -rf "$dir"
-mkdir -p "$dir"
-[ -f "$payara_zip" ] || { echo "connect.sh: no $payara_zip (run ./mvnw -Prun package once, or mvn dependency:get)" >&2; exit 1; }
-unzip -q "$payara_zip" -d "$dir"
+unpack_server
 # An app instance may make 600 calls a minute through the portal: far fewer than a closed loop sends, so the
 # benchmark's server allows more (the limit is still checked on every call).
 scripts/payara-ports.sh "$domain/config/domain.xml" "$offset" "-Dsmart.connect.calls-per-minute=100000000"

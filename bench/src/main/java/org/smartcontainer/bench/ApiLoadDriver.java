@@ -161,7 +161,8 @@ public final class ApiLoadDriver {
         return new Result("", clients, o.perSecond(), o.p50(), o.p95(), o.p99(), o.requests(), o.errorCount());
     }
 
-    private static void asadmin(Path asadmin, String... args) throws IOException, InterruptedException {
+    /** Runs {@code asadmin} with the arguments; anything but exit status 0 is an error. */
+    static void asadmin(Path asadmin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(asadmin.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).inheritIO().start();
