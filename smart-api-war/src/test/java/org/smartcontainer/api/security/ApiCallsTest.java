@@ -36,6 +36,8 @@ class ApiCallsTest {
     void adminCallsAreAdminAndRecordAdministrationIsAudited() {
         assertEquals(CallCategory.ADMIN, call("POST", "/admin/apps").category());
         assertFalse(call("GET", "/admin/audit").patientData());
+        assertEquals(CallCategory.ADMIN, call("GET", "/admin/metrics").category());
+        assertFalse(call("GET", "/admin/metrics").patientData());
         assertTrue(call("GET", "/admin/records/count").patientData());
         assertEquals(null, call("GET", "/admin/records/count").target().recordId());
         assertEquals("99", call("PUT", "/admin/records/99").target().recordId());

@@ -24,6 +24,7 @@ import org.smartcontainer.audit.AuditTrail;
 import org.smartcontainer.audit.AuditUnavailableException;
 import org.smartcontainer.edge.BodyTooLargeException;
 import org.smartcontainer.edge.LoggedInput;
+import org.smartcontainer.metrics.OperatorMetrics;
 import org.smartcontainer.oauth.AccessDecision;
 import org.smartcontainer.oauth.AccessPolicy;
 import org.smartcontainer.oauth.CallCategory;
@@ -80,6 +81,9 @@ public class ApiCore {
     @Inject
     Instance<EhrForwarding> ehr;
 
+    @Inject
+    OperatorMetrics metrics;
+
     private final Map<Handler, RouteHandler> handlers = new EnumMap<>(Handler.class);
 
     @PostConstruct
@@ -129,8 +133,25 @@ public class ApiCore {
         ApiAnswer answer(RouteMatch.Found found, OAuthPrincipal principal);
     }
 
+    /** The answer, counted and timed by call name, front and status ({@link OperatorMetrics}). */
     private ApiAnswer answer(ApiInvocation call, Service service) {
+        long started = System.nanoTime();
         RouteMatch match = api.router().match(call.method(), call.path());
+        String name = match instanceof RouteMatch.Found found ? found.route().call().clientMethodName()
+                : OperatorMetrics.UNMATCHED;
+        OperatorMetrics.Front front = call.caller() instanceof ApiInvocation.Established
+                ? OperatorMetrics.Front.CONNECT : OperatorMetrics.Front.API;
+        try {
+            ApiAnswer answer = answer(call, match, service);
+            metrics.apiCall(name, front, answer.status(), System.nanoTime() - started);
+            return answer;
+        } catch (RuntimeException e) {
+            metrics.apiCall(name, front, unknownStatus(e), System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private ApiAnswer answer(ApiInvocation call, RouteMatch match, Service service) {
         if (match instanceof RouteMatch.MethodNotAllowed wrong) {
             return ApiAnswer.refusal(405, "Method not allowed").with("Allow", wrong.allowHeader());
         }
@@ -311,6 +332,7 @@ public class ApiCore {
                     call.headers().get("Content-Type"), body));
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "OAuth verification failed: {0}", LoggedInput.cut(e.reason()));
+            metrics.oauthRefused(e.reason());
             throw new NotAuthenticated(unauthorized(call, "Unauthorized"));
         } catch (IllegalArgumentException e) {
             throw new NotAuthenticated(ApiAnswer.refusal(413, "Request body too large"));
