@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.smartcontainer.config.DataDirectory;
+import org.smartcontainer.metrics.OperatorMetrics;
 import org.smartcontainer.ontology.OntologyValidator;
 import org.smartcontainer.ontology.SmartOntology;
 import org.smartcontainer.ontology.Violation;
@@ -84,6 +85,9 @@ public class ConfiguredRecordStore implements RecordStore {
     private ProxyMode proxyMode;
 
     private RecordStore store;
+
+    @Inject
+    OperatorMetrics metrics;
 
     @PostConstruct
     void open() {
@@ -185,12 +189,16 @@ public class ConfiguredRecordStore implements RecordStore {
 
     @Override
     public ImportResult importPatient(PatientData patient, String apiBase) throws RecordImportException {
-        return store.importPatient(patient, apiBase);
+        ImportResult imported = store.importPatient(patient, apiBase);
+        metrics.recordsImported(1);
+        return imported;
     }
 
     @Override
     public List<ImportResult> importPatients(List<PatientData> patients, String apiBase) throws RecordImportException {
-        return store.importPatients(patients, apiBase);
+        List<ImportResult> imported = store.importPatients(patients, apiBase);
+        metrics.recordsImported(imported.size());
+        return imported;
     }
 
     @Override

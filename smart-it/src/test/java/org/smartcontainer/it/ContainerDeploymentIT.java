@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.Verb;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +34,7 @@ import org.smartcontainer.accounts.AccountService;
 import org.smartcontainer.accounts.InitialAdmin;
 import org.smartcontainer.accounts.Role;
 
-/** The whole EAR deployed on a real Payara Server: modules, context roots, first start, health. */
+/** The whole EAR deployed on a real Payara Server: modules, context roots, first start, health, metrics. */
 @ExtendWith(ArquillianExtension.class)
 class ContainerDeploymentIT {
 
@@ -133,6 +136,92 @@ class ContainerDeploymentIT {
             assertEquals(HttpClient.Version.HTTP_1_1, response.version(), call[0] + " " + call[1]);
             assertTrue(millis < 5000, call[0] + " " + call[1] + " took " + millis + " ms");
         }
+    }
+
+    @Test
+    @RunAsClient
+    void metricsCountAKnownWorkloadExactlyAndAreForAdministratorsOnly() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String password = TestServer.initialAdminPassword();
+        String appId = "metrics-" + Long.toString(System.currentTimeMillis(), 36) + "@it.example.org";
+        HttpResponse<String> installed = admin(client, password, "POST", "/admin/apps", """
+                {"id": "%s", "name": "Metrics IT", "description": "A background app", "mode": "background"}"""
+                .formatted(appId));
+        assertEquals(201, installed.statusCode(), installed.body());
+        JsonObject app = Json.createReader(new StringReader(installed.body())).readObject();
+        SmartClient helper = new SmartClient(app.getString("consumer_key"), app.getString("consumer_secret"));
+        SmartClient forger = new SmartClient(app.getString("consumer_key"), "not-the-secret-0123456789abcdef");
+        HttpResponse<String> first = helper.call(Verb.POST, "/apps/" + appId + "/tokens/records/first", null);
+        assertEquals(200, first.statusCode(), "the first start seeded sample patients: " + first.body());
+        Map<String, String> form = SmartClient.form(first.body());
+        OAuth1AccessToken token = new OAuth1AccessToken(form.get("oauth_token"), form.get("oauth_token_secret"));
+        String medications = "/records/" + form.get("smart_record_id") + "/medications/";
+
+        String before = scrape(client, password);
+        int reads = 7;
+        int forged = 4;
+        int anonymousScrapes = 3;
+        int generated = 2;
+        for (int i = 0; i < reads; i++) {
+            assertEquals(200, helper.call(Verb.GET, medications, token).statusCode());
+        }
+        for (int i = 0; i < forged; i++) {
+            assertEquals(401, forger.call(Verb.GET, medications, token).statusCode(), "a signature with the wrong secret");
+        }
+        for (int i = 0; i < anonymousScrapes; i++) {
+            HttpResponse<String> anonymous = TestServer.get(client, "/api/admin/metrics");
+            assertEquals(401, anonymous.statusCode());
+            assertFalse(anonymous.body().contains("smart_api_requests"), "no figures without the admin role");
+        }
+        // sample patients of the default seed: the first start's records, imported once more
+        HttpResponse<String> generate = admin(client, password, "POST", "/admin/records/generate?count=" + generated, "");
+        assertEquals(200, generate.statusCode(), generate.body());
+        String after = scrape(client, password);
+
+        String call = "smart_api_requests_seconds_count{call=\"get_medications\",front=\"api\",status=";
+        assertEquals(reads, delta(before, after, call + "\"200\"}"), after);
+        assertEquals(forged, delta(before, after, call + "\"401\"}"), after);
+        assertEquals(forged, delta(before, after, "smart_oauth_refusals_total{reason=\"invalid_signature\"}"), after);
+        assertEquals(reads, delta(before, after, "smart_response_cache_hits_total")
+                + delta(before, after, "smart_response_cache_misses_total"), "every signed read went through the cache");
+        assertFalse(after.contains("/api/admin/metrics") || after.contains(form.get("smart_record_id")),
+                "no path or record id in a label");
+        JsonObject count = Json.createReader(new StringReader(admin(client, password, "GET", "/admin/records/count", null)
+                .body())).readObject();
+        assertEquals(count.getJsonNumber("records").longValue(), (long) value(after, "smart_records"));
+        assertEquals(0, value(after, "smart_audit_dead_letters"));
+        assertTrue(after.contains("\nsmart_audit_backlog "), "the audit backlog is exposed");
+        assertEquals(generated, delta(before, after, "smart_records_imported_total"));
+    }
+
+    /** {@code GET /api/admin/metrics} as the administrator: the Prometheus text. */
+    private static String scrape(HttpClient client, String password) throws Exception {
+        HttpResponse<String> scrape = admin(client, password, "GET", "/admin/metrics", null);
+        assertEquals(200, scrape.statusCode(), scrape.body());
+        String type = scrape.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("text/plain") && type.contains("version=0.0.4"), type);
+        return scrape.body();
+    }
+
+    /** The value of one series (name and labels exactly as exposed); 0 for a series not exposed yet. */
+    private static double value(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static long delta(String before, String after, String series) {
+        return Math.round(value(after, series) - value(before, series));
+    }
+
+    private static HttpResponse<String> admin(HttpClient client, String password, String method, String path,
+            String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SmartClient.API + path))
+                .header("Authorization", TestServer.basic(InitialAdmin.USERNAME, password)).timeout(Duration.ofSeconds(60));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.smartcontainer.api.Serves;
 import org.smartcontainer.api.admin.AdminAccountsResource;
 import org.smartcontainer.api.admin.AdminAppsResource;
 import org.smartcontainer.api.admin.AdminAuditResource;
+import org.smartcontainer.api.admin.AdminMetricsResource;
 import org.smartcontainer.api.admin.AdminRecordsResource;
 import org.smartcontainer.api.core.SmartApi;
 import org.smartcontainer.api.oauth.HelperTokenResource;
@@ -33,7 +34,8 @@ public class FrontRouter {
 
     /** The front's own resources; every other request goes to {@code dispatch.ApiDispatcher} and the core. */
     static final List<Class<?>> RESOURCES = List.of(OAuthTokenResource.class, HelperTokenResource.class,
-            AdminRecordsResource.class, AdminAppsResource.class, AdminAccountsResource.class, AdminAuditResource.class);
+            AdminRecordsResource.class, AdminAppsResource.class, AdminAccountsResource.class, AdminAuditResource.class,
+            AdminMetricsResource.class);
 
     @Inject
     SmartApi api;

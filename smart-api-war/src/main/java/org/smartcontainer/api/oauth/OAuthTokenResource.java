@@ -19,6 +19,7 @@ import org.smartcontainer.edge.LoggedInput;
 import org.smartcontainer.oauth.FormResponse;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthService;
+import org.smartcontainer.metrics.OperatorMetrics;
 
 /**
  * {@code /oauth/request_token} and {@code /oauth/access_token} (api.md §7): POST, GET tolerated.
@@ -36,6 +37,9 @@ public class OAuthTokenResource {
 
     @Inject
     private PublicUrls urls;
+
+    @Inject
+    private OperatorMetrics metrics;
 
     @POST
     @Path("request_token")
@@ -65,11 +69,12 @@ public class OAuthTokenResource {
         FormResponse call() throws OAuthException;
     }
 
-    private static Response answer(TokenCall call) {
+    private Response answer(TokenCall call) {
         try {
             return Response.ok(call.call().body(), MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-store").build();
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "Token endpoint refused a request: {0}", LoggedInput.cut(e.reason()));
+            metrics.oauthRefused(e.reason());
             if (e.reason() == OAuthException.Reason.UNKNOWN_RECORD) {
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE).entity("Unknown record").build();
             }

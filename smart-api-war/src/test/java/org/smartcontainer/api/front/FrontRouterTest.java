@@ -57,6 +57,8 @@ class FrontRouterTest {
         assertEquals(CallCategory.ADMIN, call("POST", "/admin/apps").call().category());
         assertEquals(CallCategory.ADMIN, call("PUT", "/admin/accounts/u%40x/roles").call().category());
         assertFalse(call("GET", "/admin/audit").call().patientData());
+        assertEquals(CallCategory.ADMIN, call("GET", "/admin/metrics").call().category());
+        assertFalse(call("GET", "/admin/metrics").call().patientData());
         assertTrue(call("GET", "/admin/records/count").call().patientData());
         assertNull(call("GET", "/admin/records/count").target().recordId());
         assertEquals("99", call("PUT", "/admin/records/99").target().recordId());

@@ -24,6 +24,7 @@ import org.smartcontainer.audit.AuditTrail;
 import org.smartcontainer.audit.AuditUnavailableException;
 import org.smartcontainer.edge.BodyTooLargeException;
 import org.smartcontainer.edge.LoggedInput;
+import org.smartcontainer.metrics.OperatorMetrics;
 import org.smartcontainer.oauth.AccessDecision;
 import org.smartcontainer.oauth.AccessPolicy;
 import org.smartcontainer.oauth.CallCategory;
@@ -80,6 +81,9 @@ public class ApiCore {
     @Inject
     Instance<EhrForwarding> ehr;
 
+    @Inject
+    OperatorMetrics metrics;
+
     private final Map<Handler, RouteHandler> handlers = new EnumMap<>(Handler.class);
 
     @PostConstruct
@@ -116,7 +120,7 @@ public class ApiCore {
 
     /** The answer to a call its front has routed already ({@link #route}): admitted, dispatched, ... and audited. */
     public ApiAnswer handle(ApiInvocation call, RouteMatch match) {
-        return answer(call, match, (found, principal) -> dispatch(call, found, principal));
+        return timed(call, match, (found, principal) -> dispatch(call, found, principal));
     }
 
     /** Where a call goes among the core's routes. */
@@ -130,13 +134,30 @@ public class ApiCore {
      * answer. Refusing the caller comes first, as for every call.
      */
     public ApiAnswer refusedByTheFront(ApiInvocation call, RouteMatch match, ApiAnswer refusal) {
-        return answer(call, match, (found, principal) -> refusal);
+        return timed(call, match, (found, principal) -> refusal);
     }
 
     /** What answers an admitted call. */
     @FunctionalInterface
     private interface Service {
         ApiAnswer answer(RouteMatch.Found found, OAuthPrincipal principal);
+    }
+
+    /** The answer, counted and timed by call name, front and status ({@link OperatorMetrics}). */
+    private ApiAnswer timed(ApiInvocation call, RouteMatch match, Service service) {
+        long started = System.nanoTime();
+        String name = match instanceof RouteMatch.Found found ? found.route().call().clientMethodName()
+                : OperatorMetrics.UNMATCHED;
+        OperatorMetrics.Front front = call.caller() instanceof ApiInvocation.Established
+                ? OperatorMetrics.Front.CONNECT : OperatorMetrics.Front.API;
+        try {
+            ApiAnswer answer = answer(call, match, service);
+            metrics.apiCall(name, front, answer.status(), System.nanoTime() - started);
+            return answer;
+        } catch (RuntimeException e) {
+            metrics.apiCall(name, front, unknownStatus(e), System.nanoTime() - started);
+            throw e;
+        }
     }
 
     private ApiAnswer answer(ApiInvocation call, RouteMatch match, Service service) {
@@ -320,6 +341,7 @@ public class ApiCore {
                     call.headers().get("Content-Type"), body));
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "OAuth verification failed: {0}", LoggedInput.cut(e.reason()));
+            metrics.oauthRefused(e.reason());
             throw new NotAuthenticated(unauthorized(call, "Unauthorized"));
         } catch (IllegalArgumentException e) {
             throw new NotAuthenticated(ApiAnswer.refusal(413, "Request body too large"));

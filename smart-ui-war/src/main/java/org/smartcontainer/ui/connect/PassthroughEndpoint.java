@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartcontainer.api.core.ApiAnswer;
 import org.smartcontainer.api.core.ApiCore;
 import org.smartcontainer.api.core.ApiInvocation;
+import org.smartcontainer.metrics.OperatorMetrics;
 import org.smartcontainer.oauth.OAuthException;
 import org.smartcontainer.oauth.OAuthPrincipal;
 import org.smartcontainer.oauth.OAuthService;
@@ -57,6 +58,9 @@ public class PassthroughEndpoint extends HttpServlet {
     @Inject
     @ConfigProperty(name = MAX_BODY, defaultValue = "1048576")
     int maxBody;
+
+    @Inject
+    OperatorMetrics metrics;
 
     @Inject
     @ConfigProperty(name = CALLS_PER_MINUTE, defaultValue = "600")
@@ -120,6 +124,7 @@ public class PassthroughEndpoint extends HttpServlet {
             principal = oauth.connectPrincipal(grant.token());
         } catch (OAuthException e) {
             LOG.log(Level.FINE, "SMART Connect token refused: {0}", e.reason());
+            metrics.oauthRefused(e.reason());
             ConnectRequests.refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown or expired SMART Connect token");
             return;
         }
