@@ -1,5 +1,6 @@
 package org.smartcontainer.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +137,37 @@ class ContainerDeploymentIT {
             assertEquals(HttpClient.Version.HTTP_1_1, response.version(), call[0] + " " + call[1]);
             assertTrue(millis < 5000, call[0] + " " + call[1] + " took " + millis + " ms");
         }
+    }
+
+    /**
+     * An answer larger than the response buffer to a client that offers h2c: Grizzly used to write its head, while
+     * the request was served, without Content-Type and without framing. It comes framed, with its type, the same
+     * bytes as over plain HTTP/1.1; and the client's next request on it is answered (the edge's
+     * UpgradeOfferResponse; docs/operations.md, "HTTP listener settings").
+     */
+    @Test
+    @RunAsClient
+    void aLargeAnswerToAClientOfferingH2cKeepsItsContentTypeAndLength() throws Exception {
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<byte[]> plain = getBytes(http11, "/api/ontology");
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.body().length > 100_000, "the ontology is larger than a response buffer");
+        for (int round = 0; round < 2; round++) {
+            HttpResponse<byte[]> offered = getBytes(h2c, "/api/ontology");
+            assertEquals(200, offered.statusCode());
+            assertEquals(HttpClient.Version.HTTP_1_1, offered.version());
+            assertEquals(plain.headers().firstValue("Content-Type").orElseThrow(),
+                    offered.headers().firstValue("Content-Type").orElse(""), "round " + round);
+            assertEquals(String.valueOf(plain.body().length),
+                    offered.headers().firstValue("Content-Length").orElse(""), "round " + round);
+            assertArrayEquals(plain.body(), offered.body(), "round " + round);
+        }
+    }
+
+    private static HttpResponse<byte[]> getBytes(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(TestServer.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
