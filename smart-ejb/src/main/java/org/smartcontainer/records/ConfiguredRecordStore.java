@@ -30,11 +30,12 @@ import org.smartcontainer.ontology.Violation;
 /**
  * The record store of the container, opened once per deployment, chosen by {@value #BACKEND_KEY}:
  * <ul>
- * <li>{@code lmdb} (default): the {@link NativeStoreRecords} on RDF4J's LMDB store under the data directory
+ * <li>{@code lmdb} (not yet the default: RDF4J's LMDB store is published up to 5.2.0, and its lazily loaded
+ * {@code LmdbIRI} fails in 5.2.2's {@code SimpleIRI.hashCode}, which reads the IRI field without loading it): the
+ * {@link NativeStoreRecords} on RDF4J's LMDB store under the data directory
  * ({@code records-lmdb/} for the RDF, {@code records-lmdb-journal/}, {@code documents/} for files); a native store
  * that an earlier version left in {@code records/} is migrated to it at the first start ({@link StoreMigration});</li>
- * <li>{@code native}: the same on RDF4J's native store ({@code records/}), as versions before the LMDB store kept
- * it;</li>
+ * <li>{@code native} (default): the same on RDF4J's native store ({@code records/});</li>
  * <li>{@code sparql}: the {@link SparqlStoreRecords} on a remote SPARQL 1.1 store ({@value #SPARQL_QUERY_URL_KEY},
  * {@value #SPARQL_UPDATE_URL_KEY}, optional HTTP Basic credentials and timeouts); document files stay in the
  * data directory;</li>
@@ -51,7 +52,7 @@ import org.smartcontainer.ontology.Violation;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS) // no JTA resource here: a transaction per read only cost time
 public class ConfiguredRecordStore implements RecordStore {
 
-    /** MicroProfile Config key of the backend: {@code lmdb} (default), {@code native}, {@code sparql} or {@code proxy}. */
+    /** MicroProfile Config key of the backend: {@code native} (default), {@code lmdb}, {@code sparql} or {@code proxy}. */
     public static final String BACKEND_KEY = "smart.records.backend";
 
     private static final String SPARQL_PREFIX = "smart.records.sparql.";
@@ -75,7 +76,7 @@ public class ConfiguredRecordStore implements RecordStore {
     private Instance<PatientValidator> validators;
 
     @Inject
-    @ConfigProperty(name = BACKEND_KEY, defaultValue = "lmdb")
+    @ConfigProperty(name = BACKEND_KEY, defaultValue = "native")
     private String backend;
 
     @Inject
